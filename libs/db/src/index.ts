@@ -1,0 +1,6 @@
+export * from './embedded-postgres.js';
+export * from './migrator.js';
+export * from './prisma-client.js';
+export { Prisma, PrismaClient } from './generated/prisma/client.js';
+export type * from './generated/prisma/client.js';
+export * from './generated/prisma/enums.js';

@@ -1,0 +1,5 @@
+export * from './api-key.js';
+export * from './cursor.js';
+export * from './domain-error.js';
+export * from './repo-name.js';
+export * from './role.js';

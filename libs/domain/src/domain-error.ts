@@ -1,5 +1,5 @@
 /** What went wrong, in terms the HTTP layer maps to a status (see apps/api problem filter). */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unavailable';
 
 export interface FieldProblem {
   field: string;

@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Config } from '@vetted/config';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { ApiKeyRepository } from './auth/api-key.repository.js';
+import { ApiKeyService } from './auth/api-key.service.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { KeysController } from './auth/keys.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { ProblemFilter } from './http/problem.filter.js';
+import { CONFIG } from './infra/config.provider.js';
+import { PrismaService } from './infra/prisma.service.js';
+import { QueueService } from './infra/queue.service.js';
+import { LicenseRepository } from './licenses/license.repository.js';
+import { LicensesController } from './licenses/licenses.controller.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { ModelRepository } from './models/model.repository.js';
+import { ModelService } from './models/model.service.js';
+import { ModelsController } from './models/models.controller.js';
+import { VersionRepository } from './models/version.repository.js';
+import { VersionService } from './models/version.service.js';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: Config): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, MetricsController, KeysController, ModelsController, LicensesController, AuditController],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        PrismaService,
+        QueueService,
+        MetricsService,
+        AuditRepository,
+        ApiKeyRepository,
+        ApiKeyService,
+        LicenseRepository,
+        ModelRepository,
+        ModelService,
+        VersionRepository,
+        VersionService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuditEvent } from '@vetted/db';
+import { z } from 'zod';
+import { RequireRole } from '../auth/access.decorator.js';
+import { ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
+import { type Page, pageOf, pageQuery } from '../http/pagination.js';
+import { validQuery } from '../http/zod.pipe.js';
+import { AuditRepository } from './audit.repository.js';
+
+const ListAuditQuery = z.strictObject({
+  subjectType: z.string().max(50).optional(),
+  subjectId: z.string().max(500).optional(),
+  action: z.string().max(100).optional(),
+  cursor: z.string().regex(/^\d{1,19}$/, 'is not a cursor returned by this endpoint').optional(),
+  limit: pageQuery.limit,
+});
+type ListAuditQuery = z.output<typeof ListAuditQuery>;
+
+const AuditEventView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  data: z.unknown(),
+});
+type AuditEventView = z.output<typeof AuditEventView>;
+
+@ApiTags('audit')
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  @RequireRole('admin')
+  @ApiQueryParams(ListAuditQuery)
+  @ApiJsonResponse(200, 'Audit events, newest first', pageOf(AuditEventView))
+  @ApiProblems(400)
+  async list(@Query(validQuery(ListAuditQuery)) query: ListAuditQuery): Promise<Page<AuditEventView>> {
+    const events = await this.audit.list({ ...query, before: query.cursor ? BigInt(query.cursor) : undefined, limit: query.limit + 1 });
+    const items = events.slice(0, query.limit);
+    const last = items.at(-1);
+    return { items: items.map(toAuditEventView), nextCursor: events.length > query.limit && last ? last.id.toString() : null };
+  }
+}
+
+function toAuditEventView(event: AuditEvent): AuditEventView {
+  return {
+    id: event.id.toString(),
+    at: event.at.toISOString(),
+    actor: event.actor,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    data: event.data,
+  };
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { type AuditEvent, Prisma } from '@vetted/db';
+import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data?: Prisma.InputJsonValue;
+}
+
+export interface AuditFilter {
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  action?: string | undefined;
+  before?: bigint | undefined;
+  limit: number;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly db: PrismaService) {}
+
+  /** Recorded in the same transaction as the change it describes. */
+  async record(tx: Transaction, entry: AuditEntry): Promise<void> {
+    await tx.auditEvent.create({ data: { ...entry, data: entry.data ?? {} } });
+  }
+
+  list(filter: AuditFilter): Promise<AuditEvent[]> {
+    return this.db.auditEvent.findMany({
+      where: {
+        subjectType: filter.subjectType,
+        subjectId: filter.subjectId,
+        action: filter.action,
+        ...(filter.before !== undefined ? { id: { lt: filter.before } } : {}),
+      },
+      orderBy: { id: 'desc' },
+      take: filter.limit,
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { ROLES } from '@vetted/domain';
+import { z } from 'zod';
+
+export const CreateApiKeyBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).describe('What the key is for, e.g. "ci-downloads"'),
+  role: z.enum(ROLES),
+});
+export type CreateApiKeyBody = z.output<typeof CreateApiKeyBody>;
+
+export const ApiKeyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  prefix: z.string().describe('First characters of the key'),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKeyView = z.output<typeof ApiKeyView>;
+
+export const CreatedApiKey = ApiKeyView.extend({ key: z.string().describe('The key itself: shown once, never stored') });
+
+export const WhoAmI = z.object({ actor: z.string(), role: z.enum(ROLES) });

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ApiKey } from '@vetted/db';
+import { apiKeyPrefix, DomainError, generateApiKey, hashApiKey, sameSecret } from '@vetted/domain';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { CONFIG, type Config } from '../infra/config.provider.js';
+import { PrismaService } from '../infra/prisma.service.js';
+import { ApiKeyRepository } from './api-key.repository.js';
+import type { ApiKeyView, CreateApiKeyBody } from './api-key.schemas.js';
+import type { Principal } from './principal.js';
+
+/** last_used_at is informational: refreshing it at most once a minute keeps reads free of writes. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class ApiKeyService {
+  private readonly logger = new Logger(ApiKeyService.name);
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly db: PrismaService,
+    private readonly keys: ApiKeyRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** The principal behind a bearer token, or undefined when the token is unknown or revoked. */
+  async authenticate(token: string): Promise<Principal | undefined> {
+    if (this.config.adminToken && sameSecret(token, this.config.adminToken)) {
+      return { actor: 'admin-token', role: 'admin' };
+    }
+    const key = await this.keys.findByHash(hashApiKey(token));
+    if (!key || key.revokedAt) return undefined;
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      this.keys.touch(key.id).catch((error: unknown) => this.logger.warn(`could not record key use: ${String(error)}`));
+    }
+    return { actor: `key:${key.id}`, role: key.role };
+  }
+
+  async create(principal: Principal, input: CreateApiKeyBody): Promise<ApiKeyView & { key: string }> {
+    const secret = generateApiKey();
+    const key = await this.db.$transaction(async (tx) => {
+      const created = await this.keys.create(tx, {
+        ...input,
+        hash: hashApiKey(secret),
+        prefix: apiKeyPrefix(secret),
+        createdBy: principal.actor,
+      });
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'api_key.created',
+        subjectType: 'api_key',
+        subjectId: created.id,
+        data: { name: created.name, role: created.role },
+      });
+      return created;
+    });
+    return { ...toApiKeyView(key), key: secret };
+  }
+
+  async list(): Promise<ApiKeyView[]> {
+    return (await this.keys.list()).map(toApiKeyView);
+  }
+
+  async revoke(principal: Principal, id: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const key = await this.keys.find(tx, id);
+      if (!key) throw DomainError.notFound('api_key_not_found', `No API key ${id}`);
+      if (key.revokedAt) return;
+      await this.keys.revoke(tx, id);
+      await this.audit.record(tx, { actor: principal.actor, action: 'api_key.revoked', subjectType: 'api_key', subjectId: id });
+    });
+  }
+}
+
+export function toApiKeyView(key: ApiKey): ApiKeyView {
+  return {
+    id: key.id,
+    name: key.name,
+    role: key.role,
+    prefix: key.prefix,
+    createdBy: key.createdBy,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+  };
+}

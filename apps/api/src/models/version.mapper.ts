@@ -1,0 +1,15 @@
+import type { ModelVersion } from '@vetted/db';
+import type { VersionView } from './version.schemas.js';
+
+export function toVersionView(version: ModelVersion): VersionView {
+  return {
+    version: version.label,
+    commitSha: version.commitSha,
+    status: version.status,
+    license: version.licenseId,
+    facts: (version.facts ?? {}) as Record<string, unknown>,
+    createdBy: version.createdBy,
+    createdAt: version.createdAt.toISOString(),
+    updatedAt: version.updatedAt.toISOString(),
+  };
+}

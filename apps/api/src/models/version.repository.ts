@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { ModelVersion, VersionStatus } from '@vetted/db';
+import type { TimeCursor } from '@vetted/domain';
+import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+
+/** Statuses a viewer may see: approved versions, and deprecated ones (still downloadable, flagged). */
+export const VISIBLE_STATUSES: VersionStatus[] = ['approved', 'deprecated'];
+
+@Injectable()
+export class VersionRepository {
+  constructor(private readonly db: PrismaService) {}
+
+  list(modelId: string, options: { visibleOnly: boolean; after?: TimeCursor | undefined; limit: number }): Promise<ModelVersion[]> {
+    const after = options.after;
+    return this.db.modelVersion.findMany({
+      where: {
+        modelId,
+        ...(options.visibleOnly ? { status: { in: VISIBLE_STATUSES } } : {}),
+        ...(after
+          ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+          : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: options.limit,
+    });
+  }
+
+  find(modelId: string, label: string): Promise<ModelVersion | null> {
+    return this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
+  }
+
+  create(tx: Transaction, data: { modelId: string; label: string; licenseId: string | null; createdBy: string }): Promise<ModelVersion> {
+    return tx.modelVersion.create({ data });
+  }
+}

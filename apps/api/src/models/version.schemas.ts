@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const VERSION_STATUSES = ['draft', 'pending_review', 'approved', 'rejected', 'deprecated', 'revoked'] as const;
+
+export const versionLabel = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, 'must start with a letter or digit and use only letters, digits, ".", "_", "+", "-" (max 128)')
+  .refine((label) => !label.includes('..'), 'must not contain ".."')
+  .refine((label) => label !== 'main', '"main" is reserved: it names the latest approved version');
+
+export const CreateVersionBody = z.strictObject({
+  version: versionLabel.describe('Version label, unique within the model (e.g. "1.0", "2024-06-01")'),
+  license: z.string().min(1).max(100).nullable().optional().describe('This version\'s license, when it differs from the model\'s'),
+});
+export type CreateVersionBody = z.output<typeof CreateVersionBody>;
+
+export const VersionView = z.object({
+  version: z.string(),
+  commitSha: z.string().nullable().describe('40 hex: the Hub commit, or derived from the file manifest on submit'),
+  status: z.enum(VERSION_STATUSES),
+  license: z.string().nullable(),
+  facts: z.record(z.string(), z.unknown()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type VersionView = z.output<typeof VersionView>;
+
+export const VersionDetailView = VersionView.extend({
+  card: z.unknown().nullable().describe('Model card: README text and its parsed front matter'),
+});

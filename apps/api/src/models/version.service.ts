@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
+import { AuditRepository } from '../audit/audit.repository.js';
+import type { Principal } from '../auth/principal.js';
+import type { Page } from '../http/pagination.js';
+import { PrismaService } from '../infra/prisma.service.js';
+import { isUniqueViolation } from '../infra/unique-violation.js';
+import { assertKnownLicense } from '../licenses/license-reference.js';
+import { LicenseRepository } from '../licenses/license.repository.js';
+import { ModelService, seesUnapproved } from './model.service.js';
+import { toVersionView } from './version.mapper.js';
+import { VersionRepository, VISIBLE_STATUSES } from './version.repository.js';
+import type { CreateVersionBody, VersionView } from './version.schemas.js';
+
+@Injectable()
+export class VersionService {
+  constructor(
+    private readonly db: PrismaService,
+    private readonly models: ModelService,
+    private readonly versions: VersionRepository,
+    private readonly licenses: LicenseRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(principal: Principal, namespace: string, name: string, page: { cursor?: string | undefined; limit: number }): Promise<Page<VersionView>> {
+    const model = await this.models.getRow(principal, namespace, name);
+    const rows = await this.versions.list(model.id, {
+      visibleOnly: !seesUnapproved(principal),
+      after: page.cursor ? decodeTimeCursor(page.cursor) : undefined,
+      limit: page.limit + 1,
+    });
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return { items: items.map(toVersionView), nextCursor: rows.length > page.limit && last ? encodeTimeCursor(last) : null };
+  }
+
+  async get(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView & { card: unknown }> {
+    const model = await this.models.getRow(principal, namespace, name);
+    const version = await this.versions.find(model.id, label);
+    if (!version || (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(version.status))) {
+      throw DomainError.notFound('version_not_found', `No version ${label} of ${namespace}/${name}`);
+    }
+    return { ...toVersionView(version), card: version.card };
+  }
+
+  async create(principal: Principal, namespace: string, name: string, input: CreateVersionBody): Promise<VersionView> {
+    const model = await this.models.getRow(principal, namespace, name);
+    if (model.status === 'archived') {
+      throw DomainError.conflict('model_archived', `Model ${namespace}/${name} is archived; unarchive it to add versions`);
+    }
+    try {
+      const version = await this.db.$transaction(async (tx) => {
+        await assertKnownLicense(this.licenses, tx, input.license);
+        const created = await this.versions.create(tx, {
+          modelId: model.id,
+          label: input.version,
+          licenseId: input.license ?? null,
+          createdBy: principal.actor,
+        });
+        await this.audit.record(tx, {
+          actor: principal.actor,
+          action: 'version.created',
+          subjectType: 'model_version',
+          subjectId: `${namespace}/${name}@${input.version}`,
+          data: { versionId: created.id },
+        });
+        return created;
+      });
+      return toVersionView(version);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw DomainError.conflict('version_exists', `Version ${input.version} of ${namespace}/${name} already exists`);
+      }
+      throw error;
+    }
+  }
+}

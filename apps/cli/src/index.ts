@@ -1,0 +1,3 @@
+export { ensureFirstAdminKey } from './first-admin-key.js';
+export { prepareDatabase, withClient } from './prepare-database.js';
+export { seedLicenses } from './seed-licenses.js';

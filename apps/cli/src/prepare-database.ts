@@ -1,0 +1,49 @@
+import { type Config } from '@vetted/config';
+import { migrate, type RunningPostgres, startEmbeddedPostgres } from '@vetted/db';
+import path from 'node:path';
+import pg from 'pg';
+import { seedLicenses } from './seed-licenses.js';
+
+export interface PreparedDatabase {
+  url: string;
+  /** Present when Vetted started its own PostgreSQL and must stop it. */
+  embedded?: RunningPostgres;
+}
+
+/** Uses DATABASE_URL, or starts the embedded PostgreSQL; then applies migrations and seeds licenses. */
+export async function prepareDatabase(config: Config, log: (message: string) => void): Promise<PreparedDatabase> {
+  let embedded: RunningPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    log(`starting embedded PostgreSQL (data in ${path.join(config.dataDir, 'postgres')}, port ${config.embeddedPostgresPort})`);
+    embedded = await startEmbeddedPostgres({
+      dir: path.join(config.dataDir, 'postgres'),
+      port: config.embeddedPostgresPort,
+      database: 'vetted',
+      log: config.logLevel === 'debug' ? (message) => log(`postgres: ${message}`) : undefined,
+    });
+    url = embedded.url;
+  }
+  try {
+    const result = await migrate(url, log);
+    if (result.applied.length === 0) log(`database schema up to date (${result.alreadyApplied} migrations)`);
+    await withClient(url, async (db) => {
+      const added = await seedLicenses(db);
+      if (added > 0) log(`added ${added} licenses to the catalog`);
+    });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return { url, ...(embedded ? { embedded } : {}) };
+}
+
+export async function withClient<T>(url: string, work: (db: pg.Client) => Promise<T>): Promise<T> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}

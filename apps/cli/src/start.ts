@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '@vetted/config';
+import { ensureFirstAdminKey } from './first-admin-key.js';
+import { prepareDatabase, withClient } from './prepare-database.js';
+
+const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
+const WORKER_MAIN = fileURLToPath(new URL('../../worker/dist/main.js', import.meta.url));
+
+/**
+ * `vetted start`: the whole registry on one machine. Database first (embedded unless
+ * DATABASE_URL is set), then the API and one worker as child processes sharing it. If either
+ * child dies, everything stops, so a supervisor sees the failure instead of a half-working service.
+ */
+export async function start(config: Config, log: (message: string) => void): Promise<void> {
+  const database = await prepareDatabase(config, log);
+  const adminKey = await withClient(database.url, (db) => ensureFirstAdminKey(db, config.dataDir));
+
+  const env = { ...process.env, DATABASE_URL: database.url };
+  const children = [launch('api', API_MAIN, env), launch('worker', WORKER_MAIN, env)];
+
+  let stopping = false;
+  const stop = async (exitCode: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping');
+    await Promise.all(children.map(terminate));
+    await database.embedded?.stop();
+    process.exit(exitCode);
+  };
+  for (const child of children) {
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log(`${child.spawnargs.at(-1) ?? 'child'} exited (${signal ?? code}); stopping everything`);
+      void stop(1);
+    });
+  }
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log(`Vetted is starting on http://${host}:${config.port} (API docs: http://${host}:${config.port}/docs)`);
+  if (config.adminToken) log('admin access: the VETTED_ADMIN_TOKEN you set');
+  else if (adminKey.kind === 'created') log(`admin key created: read it from ${adminKey.file} (it is shown nowhere else)`);
+  else log(`admin key: in ${config.dataDir}/admin-key if this data directory created it, or any admin key you made`);
+}
+
+function launch(name: string, main: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', main, name], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

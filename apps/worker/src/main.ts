@@ -1,0 +1,4 @@
+import { loadConfig } from '@vetted/config';
+import { createWorker } from './worker.js';
+
+await createWorker(loadConfig());

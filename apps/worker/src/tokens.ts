@@ -1,0 +1,2 @@
+/** Injection token for the typed configuration parsed once at start-up. */
+export const CONFIG = Symbol('CONFIG');

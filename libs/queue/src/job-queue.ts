@@ -1,0 +1,63 @@
+import PgBoss from 'pg-boss';
+import { JOB_NAMES, type JobName, type JobPayloads } from './jobs.js';
+
+/** Runs SQL inside the caller's transaction, so a job is queued only if that transaction commits. */
+export type SqlExecutor = PgBoss.Db;
+
+export interface JobQueueOptions {
+  databaseUrl: string;
+  /** Only workers supervise (expire, retry, archive); API replicas just send. */
+  supervise: boolean;
+  applicationName: string;
+}
+
+export interface ReceivedJob<N extends JobName> {
+  id: string;
+  name: N;
+  data: JobPayloads[N];
+}
+
+/** The PostgreSQL-backed job queue (pg-boss), typed by job name. */
+export class JobQueue {
+  private readonly boss: PgBoss;
+
+  constructor(options: JobQueueOptions) {
+    this.boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      schema: 'pgboss',
+      application_name: options.applicationName,
+      max: 4,
+      supervise: options.supervise,
+      schedule: false,
+      retryLimit: 3,
+      retryBackoff: true,
+    });
+  }
+
+  onError(listener: (error: Error) => void): void {
+    this.boss.on('error', listener);
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const name of JOB_NAMES) {
+      if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+    }
+  }
+
+  async send<N extends JobName>(name: N, data: JobPayloads[N], executor?: SqlExecutor): Promise<string> {
+    const id = await this.boss.send(name, data, executor ? { db: executor } : {});
+    if (!id) throw new Error(`Job ${name} was not queued`);
+    return id;
+  }
+
+  async work<N extends JobName>(name: N, handler: (job: ReceivedJob<N>) => Promise<void>): Promise<void> {
+    await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await handler({ id: job.id, name, data: job.data });
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  }
+}

@@ -1,0 +1,28 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { seedLicenses, withClient } from '../apps/cli/src/index.js';
+import { migrate, startEmbeddedPostgres } from '../libs/db/src/index.js';
+import { freePort } from './free-port.js';
+
+export const TEMPLATE_DATABASE = 'vetted_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the template database: migrated and seeded once per test run. */
+    templateDatabaseUrl: string;
+  }
+}
+
+/** One real PostgreSQL for the whole run; each test file clones the template database. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = path.resolve('.test-data', `postgres-${process.pid}`);
+  const postgres = await startEmbeddedPostgres({ dir, port: await freePort(), database: TEMPLATE_DATABASE });
+  await migrate(postgres.url);
+  await withClient(postgres.url, seedLicenses);
+  project.provide('templateDatabaseUrl', postgres.url);
+  return async () => {
+    await postgres.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}

@@ -8,16 +8,16 @@ import { type Page, pageOf, pageQuery } from '../http/pagination.js';
 import { validQuery } from '../http/zod.pipe.js';
 import { AuditRepository } from './audit.repository.js';
 
-const ListAuditQuery = z.strictObject({
+const listAuditQuery = z.strictObject({
   subjectType: z.string().max(50).optional(),
   subjectId: z.string().max(500).optional(),
   action: z.string().max(100).optional(),
   cursor: z.string().regex(/^\d{1,19}$/, 'is not a cursor returned by this endpoint').optional(),
   limit: pageQuery.limit,
 });
-type ListAuditQuery = z.output<typeof ListAuditQuery>;
+type ListAuditQuery = z.output<typeof listAuditQuery>;
 
-const AuditEventView = z.object({
+const auditEventView = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string(),
@@ -26,7 +26,7 @@ const AuditEventView = z.object({
   subjectId: z.string(),
   data: z.unknown(),
 });
-type AuditEventView = z.output<typeof AuditEventView>;
+type AuditEventView = z.output<typeof auditEventView>;
 
 @ApiTags('audit')
 @Controller('v1/audit')
@@ -35,10 +35,10 @@ export class AuditController {
 
   @Get()
   @RequireRole('admin')
-  @ApiQueryParams(ListAuditQuery)
-  @ApiJsonResponse(200, 'Audit events, newest first', pageOf(AuditEventView))
+  @ApiQueryParams(listAuditQuery)
+  @ApiJsonResponse(200, 'Audit events, newest first', pageOf(auditEventView))
   @ApiProblems(400)
-  async list(@Query(validQuery(ListAuditQuery)) query: ListAuditQuery): Promise<Page<AuditEventView>> {
+  async list(@Query(validQuery(listAuditQuery)) query: ListAuditQuery): Promise<Page<AuditEventView>> {
     const events = await this.audit.list({ ...query, before: query.cursor ? BigInt(query.cursor) : undefined, limit: query.limit + 1 });
     const items = events.slice(0, query.limit);
     const last = items.at(-1);

@@ -1,13 +1,13 @@
 import { ROLES } from '@vetted/domain';
 import { z } from 'zod';
 
-export const CreateApiKeyBody = z.strictObject({
+export const createApiKeyBody = z.strictObject({
   name: z.string().trim().min(1).max(100).describe('What the key is for, e.g. "ci-downloads"'),
   role: z.enum(ROLES),
 });
-export type CreateApiKeyBody = z.output<typeof CreateApiKeyBody>;
+export type CreateApiKeyBody = z.output<typeof createApiKeyBody>;
 
-export const ApiKeyView = z.object({
+export const apiKeyView = z.object({
   id: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
@@ -17,8 +17,8 @@ export const ApiKeyView = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
-export type ApiKeyView = z.output<typeof ApiKeyView>;
+export type ApiKeyView = z.output<typeof apiKeyView>;
 
-export const CreatedApiKey = ApiKeyView.extend({ key: z.string().describe('The key itself: shown once, never stored') });
+export const createdApiKey = apiKeyView.extend({ key: z.string().describe('The key itself: shown once, never stored') });
 
-export const WhoAmI = z.object({ actor: z.string(), role: z.enum(ROLES) });
+export const whoAmI = z.object({ actor: z.string(), role: z.enum(ROLES) });

@@ -5,7 +5,7 @@ import { type Page, pageOf } from '../http/pagination.js';
 import { validBody, validParam } from '../http/zod.pipe.js';
 import { z } from 'zod';
 import { RequireRole } from './access.decorator.js';
-import { ApiKeyView, CreateApiKeyBody, CreatedApiKey, WhoAmI } from './api-key.schemas.js';
+import { apiKeyView, type ApiKeyView, createApiKeyBody, type CreateApiKeyBody, createdApiKey, whoAmI } from './api-key.schemas.js';
 import { ApiKeyService } from './api-key.service.js';
 import { CurrentPrincipal, type Principal } from './principal.js';
 
@@ -16,16 +16,16 @@ export class KeysController {
 
   @Post('keys')
   @RequireRole('admin')
-  @ApiJsonBody(CreateApiKeyBody)
-  @ApiJsonResponse(201, 'The new key; its secret is shown only in this response', CreatedApiKey)
+  @ApiJsonBody(createApiKeyBody)
+  @ApiJsonResponse(201, 'The new key; its secret is shown only in this response', createdApiKey)
   @ApiProblems(400)
-  create(@CurrentPrincipal() principal: Principal, @Body(validBody(CreateApiKeyBody)) body: CreateApiKeyBody) {
+  create(@CurrentPrincipal() principal: Principal, @Body(validBody(createApiKeyBody)) body: CreateApiKeyBody) {
     return this.keys.create(principal, body);
   }
 
   @Get('keys')
   @RequireRole('admin')
-  @ApiJsonResponse(200, 'All keys, newest first, revoked ones included', pageOf(ApiKeyView))
+  @ApiJsonResponse(200, 'All keys, newest first, revoked ones included', pageOf(apiKeyView))
   async list(): Promise<Page<ApiKeyView>> {
     return { items: await this.keys.list(), nextCursor: null };
   }
@@ -41,7 +41,7 @@ export class KeysController {
 
   @Get('whoami')
   @RequireRole('viewer')
-  @ApiJsonResponse(200, 'The caller', WhoAmI)
+  @ApiJsonResponse(200, 'The caller', whoAmI)
   whoami(@CurrentPrincipal() principal: Principal) {
     return principal;
   }

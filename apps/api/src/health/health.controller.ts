@@ -6,7 +6,7 @@ import { Public } from '../auth/access.decorator.js';
 import { ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { PrismaService } from '../infra/prisma.service.js';
 
-const Health = z.object({ status: z.literal('ok'), database: z.literal('ok') });
+const health = z.object({ status: z.literal('ok'), database: z.literal('ok') });
 
 @ApiTags('operations')
 @Controller('health')
@@ -16,9 +16,9 @@ export class HealthController {
   @Get()
   @Public()
   @HttpCode(200)
-  @ApiJsonResponse(200, 'The API and its database are up', Health)
+  @ApiJsonResponse(200, 'The API and its database are up', health)
   @ApiProblems(503)
-  async check(): Promise<z.output<typeof Health>> {
+  async check(): Promise<z.output<typeof health>> {
     try {
       await this.db.$queryRaw`SELECT 1`;
     } catch {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const LicenseView = z.object({
+export const licenseView = z.object({
   id: z.string().describe('The Hugging Face license tag'),
   spdxId: z.string().nullable(),
   name: z.string(),
@@ -14,4 +14,4 @@ export const LicenseView = z.object({
   reviewedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
-export type LicenseView = z.output<typeof LicenseView>;
+export type LicenseView = z.output<typeof licenseView>;

@@ -8,7 +8,7 @@ import { ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { type Page, pageOf } from '../http/pagination.js';
 import { validParam } from '../http/zod.pipe.js';
 import { LicenseRepository } from './license.repository.js';
-import { LicenseView } from './license.schemas.js';
+import { licenseView, type LicenseView } from './license.schemas.js';
 
 @ApiTags('licenses')
 @Controller('v1/licenses')
@@ -17,14 +17,14 @@ export class LicensesController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiJsonResponse(200, 'The license catalog, by id', pageOf(LicenseView))
+  @ApiJsonResponse(200, 'The license catalog, by id', pageOf(licenseView))
   async list(): Promise<Page<LicenseView>> {
     return { items: (await this.licenses.list()).map(toLicenseView), nextCursor: null };
   }
 
   @Get(':id')
   @RequireRole('viewer')
-  @ApiJsonResponse(200, 'One license', LicenseView)
+  @ApiJsonResponse(200, 'One license', licenseView)
   @ApiProblems(400, 404)
   async get(@Param('id', validParam('id', z.string().min(1).max(100))) id: string): Promise<LicenseView> {
     const license = await this.licenses.find(id);

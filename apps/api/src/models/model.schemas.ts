@@ -20,7 +20,7 @@ const editableFields = {
   license: licenseId.nullable(),
 };
 
-export const CreateModelBody = z.strictObject({
+export const createModelBody = z.strictObject({
   namespace: repoName.describe('Organisation or user, Hugging Face naming rules'),
   name: repoName.describe('Model name, Hugging Face naming rules'),
   displayName: editableFields.displayName.optional(),
@@ -30,9 +30,9 @@ export const CreateModelBody = z.strictObject({
   tags: editableFields.tags.default([]),
   license: editableFields.license.optional(),
 });
-export type CreateModelBody = z.output<typeof CreateModelBody>;
+export type CreateModelBody = z.output<typeof createModelBody>;
 
-export const UpdateModelBody = z
+export const updateModelBody = z
   .strictObject({
     displayName: editableFields.displayName,
     description: editableFields.description,
@@ -43,9 +43,9 @@ export const UpdateModelBody = z
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
-export type UpdateModelBody = z.output<typeof UpdateModelBody>;
+export type UpdateModelBody = z.output<typeof updateModelBody>;
 
-export const ListModelsQuery = z.strictObject({
+export const listModelsQuery = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Full-text search over name, description and tags (prefix match per word)'),
   license: licenseId.optional(),
   task: task.optional(),
@@ -54,9 +54,9 @@ export const ListModelsQuery = z.strictObject({
   status: z.enum(['active', 'archived']).default('active'),
   ...pageQuery,
 });
-export type ListModelsQuery = z.output<typeof ListModelsQuery>;
+export type ListModelsQuery = z.output<typeof listModelsQuery>;
 
-export const ModelView = z.object({
+export const modelView = z.object({
   id: z.string().describe('namespace/name'),
   namespace: z.string(),
   name: z.string(),
@@ -73,6 +73,6 @@ export const ModelView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ModelView = z.output<typeof ModelView>;
+export type ModelView = z.output<typeof modelView>;
 
-export const ModelParams = z.object({ namespace: repoName, name: repoName });
+export const modelParams = z.object({ namespace: repoName, name: repoName });

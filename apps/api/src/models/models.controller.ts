@@ -6,14 +6,23 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiJsonBody, ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
 import { pageOf, pageQuery } from '../http/pagination.js';
 import { validBody, validParam, validQuery } from '../http/zod.pipe.js';
-import { CreateModelBody, ListModelsQuery, ModelParams, ModelView, UpdateModelBody } from './model.schemas.js';
+import {
+  createModelBody,
+  type CreateModelBody,
+  listModelsQuery,
+  type ListModelsQuery,
+  modelParams as modelParamsSchema,
+  modelView,
+  updateModelBody,
+  type UpdateModelBody,
+} from './model.schemas.js';
 import { ModelService } from './model.service.js';
-import { CreateVersionBody, VersionDetailView, versionLabel, VersionView } from './version.schemas.js';
+import { createVersionBody, type CreateVersionBody, versionDetailView, versionLabel, versionView } from './version.schemas.js';
 import { VersionService } from './version.service.js';
 
-type ModelParams = z.output<typeof ModelParams>;
-const modelParams = validParam('path', ModelParams);
-const ListVersionsQuery = z.strictObject(pageQuery);
+type ModelParams = z.output<typeof modelParamsSchema>;
+const modelParams = validParam('path', modelParamsSchema);
+const listVersionsQuery = z.strictObject(pageQuery);
 const MODEL = 'v1/models/:namespace/:name';
 
 const ApiModelParams = () =>
@@ -29,26 +38,26 @@ export class ModelsController {
 
   @Get('v1/models')
   @RequireRole('viewer')
-  @ApiQueryParams(ListModelsQuery)
-  @ApiJsonResponse(200, 'Models, newest first; viewers see only models with an approved version', pageOf(ModelView))
+  @ApiQueryParams(listModelsQuery)
+  @ApiJsonResponse(200, 'Models, newest first; viewers see only models with an approved version', pageOf(modelView))
   @ApiProblems(400)
-  list(@CurrentPrincipal() principal: Principal, @Query(validQuery(ListModelsQuery)) query: ListModelsQuery) {
+  list(@CurrentPrincipal() principal: Principal, @Query(validQuery(listModelsQuery)) query: ListModelsQuery) {
     return this.models.list(principal, query);
   }
 
   @Post('v1/models')
   @RequireRole('publisher')
-  @ApiJsonBody(CreateModelBody)
-  @ApiJsonResponse(201, 'Created', ModelView)
+  @ApiJsonBody(createModelBody)
+  @ApiJsonResponse(201, 'Created', modelView)
   @ApiProblems(400, 409)
-  create(@CurrentPrincipal() principal: Principal, @Body(validBody(CreateModelBody)) body: CreateModelBody) {
+  create(@CurrentPrincipal() principal: Principal, @Body(validBody(createModelBody)) body: CreateModelBody) {
     return this.models.create(principal, body);
   }
 
   @Get(MODEL)
   @RequireRole('viewer')
   @ApiModelParams()
-  @ApiJsonResponse(200, 'The model', ModelView)
+  @ApiJsonResponse(200, 'The model', modelView)
   @ApiProblems(400, 404)
   get(@CurrentPrincipal() principal: Principal, @Param(modelParams) params: ModelParams) {
     return this.models.get(principal, params.namespace, params.name);
@@ -57,13 +66,13 @@ export class ModelsController {
   @Patch(MODEL)
   @RequireRole('publisher')
   @ApiModelParams()
-  @ApiJsonBody(UpdateModelBody)
-  @ApiJsonResponse(200, 'Updated', ModelView)
+  @ApiJsonBody(updateModelBody)
+  @ApiJsonResponse(200, 'Updated', modelView)
   @ApiProblems(400, 404)
   update(
     @CurrentPrincipal() principal: Principal,
     @Param(modelParams) params: ModelParams,
-    @Body(validBody(UpdateModelBody)) body: UpdateModelBody,
+    @Body(validBody(updateModelBody)) body: UpdateModelBody,
   ) {
     return this.models.update(principal, params.namespace, params.name, body);
   }
@@ -71,7 +80,7 @@ export class ModelsController {
   @Post(`${MODEL}/archive`)
   @RequireRole('publisher')
   @ApiModelParams()
-  @ApiJsonResponse(201, 'Archived: hidden from the default listing, still readable', ModelView)
+  @ApiJsonResponse(201, 'Archived: hidden from the default listing, still readable', modelView)
   @ApiProblems(400, 404)
   archive(@CurrentPrincipal() principal: Principal, @Param(modelParams) params: ModelParams) {
     return this.models.setStatus(principal, params.namespace, params.name, 'archived');
@@ -80,7 +89,7 @@ export class ModelsController {
   @Post(`${MODEL}/unarchive`)
   @RequireRole('publisher')
   @ApiModelParams()
-  @ApiJsonResponse(201, 'Active again', ModelView)
+  @ApiJsonResponse(201, 'Active again', modelView)
   @ApiProblems(400, 404)
   unarchive(@CurrentPrincipal() principal: Principal, @Param(modelParams) params: ModelParams) {
     return this.models.setStatus(principal, params.namespace, params.name, 'active');
@@ -89,13 +98,13 @@ export class ModelsController {
   @Get(`${MODEL}/versions`)
   @RequireRole('viewer')
   @ApiModelParams()
-  @ApiQueryParams(ListVersionsQuery)
-  @ApiJsonResponse(200, 'Versions, newest first; viewers see approved and deprecated ones only', pageOf(VersionView))
+  @ApiQueryParams(listVersionsQuery)
+  @ApiJsonResponse(200, 'Versions, newest first; viewers see approved and deprecated ones only', pageOf(versionView))
   @ApiProblems(400, 404)
   listVersions(
     @CurrentPrincipal() principal: Principal,
     @Param(modelParams) params: ModelParams,
-    @Query(validQuery(ListVersionsQuery)) query: z.output<typeof ListVersionsQuery>,
+    @Query(validQuery(listVersionsQuery)) query: z.output<typeof listVersionsQuery>,
   ) {
     return this.versions.list(principal, params.namespace, params.name, query);
   }
@@ -103,13 +112,13 @@ export class ModelsController {
   @Post(`${MODEL}/versions`)
   @RequireRole('publisher')
   @ApiModelParams()
-  @ApiJsonBody(CreateVersionBody)
-  @ApiJsonResponse(201, 'Created as a draft', VersionView)
+  @ApiJsonBody(createVersionBody)
+  @ApiJsonResponse(201, 'Created as a draft', versionView)
   @ApiProblems(400, 404, 409)
   createVersion(
     @CurrentPrincipal() principal: Principal,
     @Param(modelParams) params: ModelParams,
-    @Body(validBody(CreateVersionBody)) body: CreateVersionBody,
+    @Body(validBody(createVersionBody)) body: CreateVersionBody,
   ) {
     return this.versions.create(principal, params.namespace, params.name, body);
   }
@@ -118,7 +127,7 @@ export class ModelsController {
   @RequireRole('viewer')
   @ApiModelParams()
   @ApiParam({ name: 'version', description: 'Version label' })
-  @ApiJsonResponse(200, 'The version with its model card', VersionDetailView)
+  @ApiJsonResponse(200, 'The version with its model card', versionDetailView)
   @ApiProblems(400, 404)
   getVersion(
     @CurrentPrincipal() principal: Principal,

@@ -8,13 +8,13 @@ export const versionLabel = z
   .refine((label) => !label.includes('..'), 'must not contain ".."')
   .refine((label) => label !== 'main', '"main" is reserved: it names the latest approved version');
 
-export const CreateVersionBody = z.strictObject({
+export const createVersionBody = z.strictObject({
   version: versionLabel.describe('Version label, unique within the model (e.g. "1.0", "2024-06-01")'),
   license: z.string().min(1).max(100).nullable().optional().describe('This version\'s license, when it differs from the model\'s'),
 });
-export type CreateVersionBody = z.output<typeof CreateVersionBody>;
+export type CreateVersionBody = z.output<typeof createVersionBody>;
 
-export const VersionView = z.object({
+export const versionView = z.object({
   version: z.string(),
   commitSha: z.string().nullable().describe('40 hex: the Hub commit, or derived from the file manifest on submit'),
   status: z.enum(VERSION_STATUSES),
@@ -24,8 +24,8 @@ export const VersionView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type VersionView = z.output<typeof VersionView>;
+export type VersionView = z.output<typeof versionView>;
 
-export const VersionDetailView = VersionView.extend({
+export const versionDetailView = versionView.extend({
   card: z.unknown().nullable().describe('Model card: README text and its parsed front matter'),
 });

@@ -1,0 +1,80 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@vetted/config';
+import type { Role } from '@vetted/domain';
+import pg from 'pg';
+import { createApiApp } from '../src/app.js';
+import { createTestDatabase } from '../../../test/database.js';
+
+export const ADMIN_TOKEN = `hf_test_admin_${'x'.repeat(32)}`;
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON
+  text: string;
+}
+
+export interface RequestOptions {
+  key?: string | undefined;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** The real API (Nest + Fastify) on a fresh copy of the migrated database, driven with inject(). */
+export class ApiHarness {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly databaseUrl: string,
+  ) {}
+
+  static async start(): Promise<ApiHarness> {
+    const databaseUrl = await createTestDatabase();
+    const config = { ...loadConfig({}), databaseUrl, adminToken: ADMIN_TOKEN, logLevel: 'error' as const };
+    const app = await createApiApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return new ApiHarness(app, databaseUrl);
+  }
+
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.key) headers.authorization = `Bearer ${options.key}`;
+    let payload: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      payload = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    if (options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+    let body: unknown;
+    try {
+      body = response.body ? JSON.parse(response.body) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { status: response.statusCode, headers: response.headers, body, text: response.body };
+  }
+
+  /** A new API key with this role, created through the API by the admin token. */
+  async keyFor(role: Role, name = `${role} key`): Promise<string> {
+    const reply = await this.request('POST', '/v1/keys', { key: ADMIN_TOKEN, body: { name, role } });
+    if (reply.status !== 201) throw new Error(`could not create key: ${reply.text}`);
+    return reply.body.key as string;
+  }
+
+  /** Direct SQL, for setting up states a later issue's API will produce (e.g. an approved version). */
+  async sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<T>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}

@@ -26,15 +26,22 @@ export class ApiHarness {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly databaseUrl: string,
+    /** `METHOD /path` of every route Nest registered with Fastify. */
+    readonly routes: string[],
   ) {}
 
   static async start(): Promise<ApiHarness> {
     const databaseUrl = await createTestDatabase();
     const config = { ...loadConfig({}), databaseUrl, adminToken: ADMIN_TOKEN, logLevel: 'error' as const };
     const app = await createApiApp(config);
+    const routes: string[] = [];
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+    });
     await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    return new ApiHarness(app, databaseUrl);
+    await fastify.ready();
+    return new ApiHarness(app, databaseUrl, routes);
   }
 
   async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Reply> {

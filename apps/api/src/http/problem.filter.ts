@@ -30,23 +30,28 @@ interface FastifyError {
   message: string;
 }
 
+const FASTIFY_CODES: Record<string, { code: string; detail: string; field?: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', detail: 'The request body is not valid JSON', field: 'body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', detail: 'The request body is empty but declared as JSON', field: 'body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', detail: 'The request body is larger than this endpoint accepts' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', detail: 'Send the request body as application/json' },
+};
+
 /** Turns anything thrown into problem+json; unknown errors become a 500 whose details stay in the log. */
 export function toProblem(error: unknown, request: FastifyRequest, logger: Logger): Problem {
   if (error instanceof DomainError) {
     return problem(STATUS_BY_KIND[error.kind], error.code, error.message, error.fields);
   }
+  // Nest wraps Fastify's client errors in an HttpException whose cause is the original.
+  const fastifyError = (error instanceof HttpException ? error.cause : error) as FastifyError | undefined;
+  const known = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (known && fastifyError?.statusCode) {
+    return problem(fastifyError.statusCode, known.code, known.detail, known.field ? [{ field: known.field, message: known.detail }] : undefined);
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const detail = status === 404 ? `No route for ${request.method} ${request.url.split('?')[0]}` : error.message;
     return problem(status, CODE_BY_STATUS[status] ?? 'http_error', detail);
-  }
-  const fastifyError = error as FastifyError;
-  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const status = fastifyError.statusCode;
-    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
-      return problem(400, 'malformed_json', 'The request body is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
-    }
-    return problem(status, CODE_BY_STATUS[status] ?? 'bad_request', fastifyError.message);
   }
   logger.error(`request ${request.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return { ...problem(500, 'internal_error', `Something went wrong on our side; quote request id ${request.id} to the operator.`), requestId: String(request.id) };

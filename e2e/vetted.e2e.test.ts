@@ -28,7 +28,10 @@ describe('vetted start on a fresh machine', () => {
   const call = async (method: string, url: string, key?: string, body?: unknown) => {
     const response = await fetch(`${baseUrl}${url}`, {
       method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
@@ -38,7 +41,13 @@ describe('vetted start on a fresh machine', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'vetted-e2e-'));
     const port = await freePort();
-    env = { VETTED_DATA_DIR: dataDir, PORT: String(port), VETTED_EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '', VETTED_ADMIN_TOKEN: '' };
+    env = {
+      VETTED_DATA_DIR: dataDir,
+      PORT: String(port),
+      VETTED_EMBEDDED_PG_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      VETTED_ADMIN_TOKEN: '',
+    };
     baseUrl = `http://127.0.0.1:${port}`;
   });
 

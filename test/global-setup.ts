@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedLicenses, withClient } from '../apps/cli/src/index.js';
@@ -16,7 +17,8 @@ declare module 'vitest' {
 
 /** One real PostgreSQL for the whole run; each test file clones the template database. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = path.resolve('.test-data', `postgres-${process.pid}`);
+  // Under the system temp directory: PostgreSQL (run as `postgres` when we are root) must reach it.
+  const dir = await mkdtemp(path.join(tmpdir(), 'vetted-test-postgres-'));
   const postgres = await startEmbeddedPostgres({ dir, port: await freePort(), database: TEMPLATE_DATABASE });
   await migrate(postgres.url);
   await withClient(postgres.url, seedLicenses);

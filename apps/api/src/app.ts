@@ -31,7 +31,9 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
     app,
     new DocumentBuilder()
       .setTitle('Vetted')
-      .setDescription('Self-hosted registry and catalog for open-weight AI models. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+      .setDescription(
+        'Self-hosted registry and catalog for open-weight AI models. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+      )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (starts with hf_)' })
       .build(),

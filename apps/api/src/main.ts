@@ -6,4 +6,6 @@ const config = loadConfig();
 const app = await createApiApp(config);
 app.enableShutdownHooks();
 await app.listen({ port: config.port, host: config.host });
-new Logger('api').log(`Vetted API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (docs at /docs)`);
+new Logger('api').log(
+  `Vetted API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (docs at /docs)`,
+);

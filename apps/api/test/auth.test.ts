@@ -36,7 +36,9 @@ describe('API keys', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.role).toBe('reviewer');
     expect(reply.body.actor).toMatch(/^key:/);
-    await expect.poll(async () => (await api.sql('SELECT last_used_at FROM api_keys WHERE hash = $1', [hashApiKey(key)]))[0]?.last_used_at).toBeInstanceOf(Date);
+    await expect
+      .poll(async () => (await api.sql('SELECT last_used_at FROM api_keys WHERE hash = $1', [hashApiKey(key)]))[0]?.last_used_at)
+      .toBeInstanceOf(Date);
   });
 
   it('stop working once revoked, and revoking twice is harmless', async () => {
@@ -52,7 +54,9 @@ describe('API keys', () => {
   });
 
   it('reject an unknown key id and a malformed one', async () => {
-    expect((await api.request('DELETE', '/v1/keys/0b7a6c1e-8e8b-4c43-9d4e-0a6f4c9d2e11', { key: ADMIN_TOKEN })).body.code).toBe('api_key_not_found');
+    expect((await api.request('DELETE', '/v1/keys/0b7a6c1e-8e8b-4c43-9d4e-0a6f4c9d2e11', { key: ADMIN_TOKEN })).body.code).toBe(
+      'api_key_not_found',
+    );
     const bad = await api.request('DELETE', '/v1/keys/not-a-uuid', { key: ADMIN_TOKEN });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([{ field: 'id', message: expect.any(String) }]);
@@ -90,8 +94,7 @@ describe('authentication and roles', () => {
     const publisher = await api.keyFor('publisher');
     const reviewer = await api.keyFor('reviewer');
 
-    const create = (key: string, name: string) =>
-      api.request('POST', '/v1/models', { key, body: { namespace: 'roles', name } });
+    const create = (key: string, name: string) => api.request('POST', '/v1/models', { key, body: { namespace: 'roles', name } });
     const denied = await create(viewer, 'by-viewer');
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('insufficient_role');

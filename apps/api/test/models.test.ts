@@ -16,7 +16,9 @@ const createModel = (body: Record<string, unknown>, key = publisher) => api.requ
 
 /** Approval arrives with the review issue; until then tests set the state the way it will. */
 async function approve(namespace: string, name: string, label = '1.0'): Promise<void> {
-  expect((await api.request('POST', `/v1/models/${namespace}/${name}/versions`, { key: publisher, body: { version: label } })).status).toBe(201);
+  expect((await api.request('POST', `/v1/models/${namespace}/${name}/versions`, { key: publisher, body: { version: label } })).status).toBe(
+    201,
+  );
   await api.sql(
     `UPDATE model_versions SET status = 'approved' WHERE label = $1 AND model_id = (SELECT id FROM models WHERE namespace = $2 AND name = $3)`,
     [label, namespace, name],
@@ -87,7 +89,11 @@ describe('creating models', () => {
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ code: 'unknown_license', errors: [{ field: 'license' }] });
     expect(await api.sql(`SELECT 1 FROM models WHERE namespace = 'lic'`)).toHaveLength(0);
-    expect(await api.sql(`SELECT 1 FROM pgboss.job WHERE data->>'modelId' IS NOT NULL AND name = 'model.created' AND data->>'modelId' NOT IN (SELECT id::text FROM models)`)).toHaveLength(0);
+    expect(
+      await api.sql(
+        `SELECT 1 FROM pgboss.job WHERE data->>'modelId' IS NOT NULL AND name = 'model.created' AND data->>'modelId' NOT IN (SELECT id::text FROM models)`,
+      ),
+    ).toHaveLength(0);
   });
 });
 
@@ -144,10 +150,38 @@ describe('reading, updating and archiving', () => {
 describe('listing and search', () => {
   beforeAll(async () => {
     const fixtures = [
-      { namespace: 'search', name: 'mistral-7b', description: 'A fast French model', task: 'text-generation', tags: ['mistral'], license: 'apache-2.0' },
-      { namespace: 'search', name: 'whisper-small', description: 'Speech recognition', task: 'automatic-speech-recognition', tags: ['audio'], license: 'mit' },
-      { namespace: 'search', name: 'stable-diffusion-xl', description: 'Images from text prompts', task: 'text-to-image', tags: ['diffusers', 'art'], license: 'openrail++' },
-      { namespace: 'search', name: 'gemma-2b', description: 'Small open model', task: 'text-generation', tags: ['gemma'], license: 'gemma' },
+      {
+        namespace: 'search',
+        name: 'mistral-7b',
+        description: 'A fast French model',
+        task: 'text-generation',
+        tags: ['mistral'],
+        license: 'apache-2.0',
+      },
+      {
+        namespace: 'search',
+        name: 'whisper-small',
+        description: 'Speech recognition',
+        task: 'automatic-speech-recognition',
+        tags: ['audio'],
+        license: 'mit',
+      },
+      {
+        namespace: 'search',
+        name: 'stable-diffusion-xl',
+        description: 'Images from text prompts',
+        task: 'text-to-image',
+        tags: ['diffusers', 'art'],
+        license: 'openrail++',
+      },
+      {
+        namespace: 'search',
+        name: 'gemma-2b',
+        description: 'Small open model',
+        task: 'text-generation',
+        tags: ['gemma'],
+        license: 'gemma',
+      },
     ];
     for (const body of fixtures) expect((await createModel(body)).status).toBe(201);
   });
@@ -205,7 +239,9 @@ describe('listing and search', () => {
       cursor = reply.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all);
-    const created = (await api.request('GET', '/v1/models?limit=100', { key: publisher })).body.items.map((m: { createdAt: string }) => m.createdAt);
+    const created = (await api.request('GET', '/v1/models?limit=100', { key: publisher })).body.items.map(
+      (m: { createdAt: string }) => m.createdAt,
+    );
     expect([...created].sort().reverse()).toEqual(created);
   });
 

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { type Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LICENSE_CATALOG } from '@vetted/licenses';
@@ -24,7 +24,10 @@ describe('errors', () => {
   });
 
   it('answers a body over the limit with 413', async () => {
-    const reply = await api.request('POST', '/v1/models', { key: ADMIN_TOKEN, rawBody: JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }) });
+    const reply = await api.request('POST', '/v1/models', {
+      key: ADMIN_TOKEN,
+      rawBody: JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(reply.status).toBe(413);
     expect(reply.body.code).toBe('body_too_large');
   });
@@ -77,7 +80,21 @@ describe('licenses', () => {
     expect(reply.status).toBe(200);
     const ids = reply.body.items.map((l: { id: string }) => l.id);
     expect(ids).toHaveLength(LICENSE_CATALOG.length);
-    expect(ids).toEqual(expect.arrayContaining(['apache-2.0', 'mit', 'llama2', 'llama3.1', 'llama3.2', 'gemma', 'cc-by-4.0', 'cc-by-nc-4.0', 'openrail', 'creativeml-openrail-m', 'openrail++']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'apache-2.0',
+        'mit',
+        'llama2',
+        'llama3.1',
+        'llama3.2',
+        'gemma',
+        'cc-by-4.0',
+        'cc-by-nc-4.0',
+        'openrail',
+        'creativeml-openrail-m',
+        'openrail++',
+      ]),
+    );
   });
 
   it('gets one license with its terms, 404 for an unknown id', async () => {
@@ -95,7 +112,9 @@ describe('OpenAPI', () => {
   it('documents every route the API serves, with its auth and error responses', async () => {
     const spec = (await api.request('GET', '/openapi.json')).body;
     const documented = new Set<string>();
-    for (const [path, operations] of Object.entries(spec.paths as Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>)) {
+    for (const [path, operations] of Object.entries(
+      spec.paths as Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
         documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
         if (path !== '/health') {
@@ -105,7 +124,9 @@ describe('OpenAPI', () => {
       }
     }
     const served = api.routes.filter((route) => !route.startsWith('HEAD ') && !route.includes('/docs') && !route.endsWith('/openapi.json'));
-    expect(served).toEqual(expect.arrayContaining(['GET /v1/models', 'POST /v1/keys', 'GET /v1/models/:namespace/:name/versions/:version']));
+    expect(served).toEqual(
+      expect.arrayContaining(['GET /v1/models', 'POST /v1/keys', 'GET /v1/models/:namespace/:name/versions/:version']),
+    );
     expect([...documented].sort()).toEqual(served.sort());
   });
 
@@ -116,7 +137,16 @@ describe('OpenAPI', () => {
     expect(body.required).toEqual(expect.arrayContaining(['namespace', 'name']));
     expect(body.additionalProperties).toBe(false);
     const list = spec.paths['/v1/models'].get;
-    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'license', 'task', 'tag', 'format', 'status', 'cursor', 'limit']);
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'q',
+      'license',
+      'task',
+      'tag',
+      'format',
+      'status',
+      'cursor',
+      'limit',
+    ]);
     expect(list.responses['200'].content['application/json'].schema.properties.items.type).toBe('array');
   });
 });

@@ -10,7 +10,9 @@ beforeAll(async () => {
   api = await ApiHarness.start();
   publisher = await api.keyFor('publisher');
   viewer = await api.keyFor('viewer');
-  expect((await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'acme', name: 'tiny', license: 'mit' } })).status).toBe(201);
+  expect(
+    (await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'acme', name: 'tiny', license: 'mit' } })).status,
+  ).toBe(201);
 });
 afterAll(() => api.close());
 
@@ -37,8 +39,12 @@ describe('versions', () => {
   });
 
   it('can carry their own license, which must be in the catalog', async () => {
-    expect((await api.request('POST', base, { key: publisher, body: { version: '2.0', license: 'apache-2.0' } })).body.license).toBe('apache-2.0');
-    expect((await api.request('POST', base, { key: publisher, body: { version: '2.1', license: 'nope' } })).body.code).toBe('unknown_license');
+    expect((await api.request('POST', base, { key: publisher, body: { version: '2.0', license: 'apache-2.0' } })).body.license).toBe(
+      'apache-2.0',
+    );
+    expect((await api.request('POST', base, { key: publisher, body: { version: '2.1', license: 'nope' } })).body.code).toBe(
+      'unknown_license',
+    );
   });
 
   it('are listed newest first with pagination, and fetched one by one', async () => {

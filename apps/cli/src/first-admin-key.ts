@@ -4,9 +4,7 @@ import path from 'node:path';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '@vetted/domain';
 import type pg from 'pg';
 
-export type FirstAdminKey =
-  | { kind: 'exists' }
-  | { kind: 'created'; file: string };
+export type FirstAdminKey = { kind: 'exists' } | { kind: 'created'; file: string };
 
 /**
  * With no admin key at all, an operator could never sign in: create one and leave it, readable

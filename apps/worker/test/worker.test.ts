@@ -26,7 +26,10 @@ describe('worker', () => {
     const publisher = await api.keyFor('publisher');
     expect((await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'jobs', name: 'first' } })).status).toBe(201);
     await expect
-      .poll(() => api.sql(`SELECT actor, action, subject_id FROM audit_events WHERE action = 'model.received'`), { timeout: 10_000, interval: 200 })
+      .poll(() => api.sql(`SELECT actor, action, subject_id FROM audit_events WHERE action = 'model.received'`), {
+        timeout: 10_000,
+        interval: 200,
+      })
       .toEqual([{ actor: 'worker', action: 'model.received', subject_id: 'jobs/first' }]);
     const [job] = await api.sql(`SELECT state FROM pgboss.job WHERE name = 'model.created'`);
     expect(job?.state).toBe('completed');

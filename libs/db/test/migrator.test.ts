@@ -111,7 +111,9 @@ describe('migrate', () => {
     const url = await createEmptyDatabase();
     await migrate(url);
     const db = await connect(url);
-    await db.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES (gen_random_uuid(), 'x', '29990101000000_broken', 0)`);
+    await db.query(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES (gen_random_uuid(), 'x', '29990101000000_broken', 0)`,
+    );
     await expect(migrate(url)).rejects.toThrow(/29990101000000_broken failed earlier/);
   });
 

@@ -12,7 +12,10 @@ const listAuditQuery = z.strictObject({
   subjectType: z.string().max(50).optional(),
   subjectId: z.string().max(500).optional(),
   action: z.string().max(100).optional(),
-  cursor: z.string().regex(/^\d{1,19}$/, 'is not a cursor returned by this endpoint').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, 'is not a cursor returned by this endpoint')
+    .optional(),
   limit: pageQuery.limit,
 });
 type ListAuditQuery = z.output<typeof listAuditQuery>;

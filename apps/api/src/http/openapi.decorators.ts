@@ -44,7 +44,11 @@ const problemSchema: OpenApiSchema = {
 export function ApiProblems(...statuses: number[]): MethodDecorator {
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: problemSchema } } }),
+      ApiResponse({
+        status,
+        description: 'Problem details (RFC 9457)',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      }),
     ),
   );
 }

@@ -46,7 +46,12 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
   const fastifyError = (error instanceof HttpException ? error.cause : error) as FastifyError | undefined;
   const known = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (known && fastifyError?.statusCode) {
-    return problem(fastifyError.statusCode, known.code, known.detail, known.field ? [{ field: known.field, message: known.detail }] : undefined);
+    return problem(
+      fastifyError.statusCode,
+      known.code,
+      known.detail,
+      known.field ? [{ field: known.field, message: known.detail }] : undefined,
+    );
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -54,7 +59,10 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
     return problem(status, CODE_BY_STATUS[status] ?? 'http_error', detail);
   }
   logger.error(`request ${request.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return { ...problem(500, 'internal_error', `Something went wrong on our side; quote request id ${request.id} to the operator.`), requestId: String(request.id) };
+  return {
+    ...problem(500, 'internal_error', `Something went wrong on our side; quote request id ${request.id} to the operator.`),
+    requestId: String(request.id),
+  };
 }
 
 export function sendProblem(reply: FastifyReply, body: Problem): void {

@@ -25,7 +25,7 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
 
   async send<N extends JobName>(tx: Transaction, name: N, data: JobPayloads[N]): Promise<string> {
     const executor: SqlExecutor = {
-      executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
+      executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
     };
     return this.queue.send(name, data, executor);
   }

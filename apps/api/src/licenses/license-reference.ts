@@ -6,6 +6,9 @@ import type { LicenseRepository } from './license.repository.js';
 export async function assertKnownLicense(licenses: LicenseRepository, tx: Transaction, id: string | null | undefined): Promise<void> {
   if (id == null) return;
   if (!(await licenses.find(id, tx))) {
-    throw DomainError.invalid([{ field: 'license', message: `"${id}" is not in the license catalog (see /v1/licenses)` }], 'unknown_license');
+    throw DomainError.invalid(
+      [{ field: 'license', message: `"${id}" is not in the license catalog (see /v1/licenses)` }],
+      'unknown_license',
+    );
   }
 }

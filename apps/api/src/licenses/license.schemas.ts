@@ -5,11 +5,13 @@ export const licenseView = z.object({
   spdxId: z.string().nullable(),
   name: z.string(),
   url: z.string().nullable(),
-  terms: z.object({
-    commercialUse: z.enum(['yes', 'no', 'conditional', 'unknown']),
-    summary: z.string(),
-    gated: z.boolean(),
-  }).catchall(z.unknown()),
+  terms: z
+    .object({
+      commercialUse: z.enum(['yes', 'no', 'conditional', 'unknown']),
+      summary: z.string(),
+      gated: z.boolean(),
+    })
+    .catchall(z.unknown()),
   sourceUrl: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   updatedAt: z.string(),

@@ -16,7 +16,10 @@ const editableFields = {
   description: z.string().max(10_000),
   task: task.nullable(),
   library: z.string().min(1).max(100).nullable(),
-  tags: z.array(tag).max(100).transform((tags) => [...new Set(tags)]),
+  tags: z
+    .array(tag)
+    .max(100)
+    .transform((tags) => [...new Set(tags)]),
   license: licenseId.nullable(),
 };
 
@@ -50,7 +53,11 @@ export const listModelsQuery = z.strictObject({
   license: licenseId.optional(),
   task: task.optional(),
   tag: tag.optional(),
-  format: z.string().regex(/^[a-z0-9]{1,20}$/).optional().describe('Only models with a file of this format (e.g. safetensors, onnx, gguf)'),
+  format: z
+    .string()
+    .regex(/^[a-z0-9]{1,20}$/)
+    .optional()
+    .describe('Only models with a file of this format (e.g. safetensors, onnx, gguf)'),
   status: z.enum(['active', 'archived']).default('active'),
   ...pageQuery,
 });

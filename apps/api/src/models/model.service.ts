@@ -71,7 +71,13 @@ export class ModelService {
           tags: input.tags,
           createdBy: principal.actor,
         });
-        await this.audit.record(tx, { actor: principal.actor, action: 'model.created', subjectType: 'model', subjectId: id, data: { modelId } });
+        await this.audit.record(tx, {
+          actor: principal.actor,
+          action: 'model.created',
+          subjectType: 'model',
+          subjectId: id,
+          data: { modelId },
+        });
         await this.queue.send(tx, 'model.created', { modelId, actor: principal.actor });
       });
     } catch (error) {
@@ -125,4 +131,3 @@ export function searchWords(q: string | undefined): string[] {
   if (!q) return [];
   return (q.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
 }
-

@@ -26,7 +26,10 @@ const listVersionsQuery = z.strictObject(pageQuery);
 const MODEL = 'v1/models/:namespace/:name';
 
 const ApiModelParams = () =>
-  applyDecorators(ApiParam({ name: 'namespace', description: 'Organisation or user' }), ApiParam({ name: 'name', description: 'Model name' }));
+  applyDecorators(
+    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
+    ApiParam({ name: 'name', description: 'Model name' }),
+  );
 
 @ApiTags('models')
 @Controller()

@@ -4,13 +4,16 @@ export const VERSION_STATUSES = ['draft', 'pending_review', 'approved', 'rejecte
 
 export const versionLabel = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, 'must start with a letter or digit and use only letters, digits, ".", "_", "+", "-" (max 128)')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/,
+    'must start with a letter or digit and use only letters, digits, ".", "_", "+", "-" (max 128)',
+  )
   .refine((label) => !label.includes('..'), 'must not contain ".."')
   .refine((label) => label !== 'main', '"main" is reserved: it names the latest approved version');
 
 export const createVersionBody = z.strictObject({
   version: versionLabel.describe('Version label, unique within the model (e.g. "1.0", "2024-06-01")'),
-  license: z.string().min(1).max(100).nullable().optional().describe('This version\'s license, when it differs from the model\'s'),
+  license: z.string().min(1).max(100).nullable().optional().describe("This version's license, when it differs from the model's"),
 });
 export type CreateVersionBody = z.output<typeof createVersionBody>;
 

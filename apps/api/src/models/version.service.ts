@@ -22,7 +22,12 @@ export class VersionService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async list(principal: Principal, namespace: string, name: string, page: { cursor?: string | undefined; limit: number }): Promise<Page<VersionView>> {
+  async list(
+    principal: Principal,
+    namespace: string,
+    name: string,
+    page: { cursor?: string | undefined; limit: number },
+  ): Promise<Page<VersionView>> {
     const model = await this.models.getRow(principal, namespace, name);
     const rows = await this.versions.list(model.id, {
       visibleOnly: !seesUnapproved(principal),

@@ -5,7 +5,7 @@ export function catalogQuery({ words, limit }) {
   const conditions = [`m.status = CAST($1 AS "ModelStatus")`];
   if (words.length > 0) {
     values.push(words.map((w) => `${w}:*`).join(' & '));
-    conditions.push(`model_search_document(m.namespace, m.name, m.display_name, m.description, m.tags) @@ to_tsquery('simple', $${values.length})`);
+    conditions.push(`m.search_vector @@ to_tsquery('simple', $${values.length})`);
   }
   conditions.push(`EXISTS (SELECT 1 FROM model_versions v
   WHERE v.model_id = m.id AND v.status IN ('approved', 'deprecated'))`);

@@ -12,7 +12,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from '../libs/domain/dist/in
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-'));
 const postgres = await startEmbeddedPostgres({ dir, port: 54000 + Math.floor(Math.random() * 1000), database: 'bench' });

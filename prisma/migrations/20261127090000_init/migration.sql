@@ -10,6 +10,13 @@ CREATE TYPE "VersionStatus" AS ENUM ('draft', 'pending_review', 'approved', 'rej
 -- CreateEnum
 CREATE TYPE "ScanStatus" AS ENUM ('pending', 'clean', 'warning', 'critical', 'error');
 
+-- Full-text search document over a model's name, description and tags, for the generated
+-- "models"."search_vector" column. IMMUTABLE so PostgreSQL accepts it in a generated column.
+CREATE FUNCTION "model_search_document"(namespace TEXT, name TEXT, display_name TEXT, description TEXT, tags TEXT[])
+RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN to_tsvector('simple'::regconfig,
+    namespace || ' ' || name || ' ' || coalesce(display_name, '') || ' ' || description || ' ' || coalesce(array_to_string(tags, ' '), ''));
+
 -- CreateTable
 CREATE TABLE "licenses" (
     "id" TEXT NOT NULL,
@@ -38,6 +45,7 @@ CREATE TABLE "models" (
     "license_id" TEXT,
     "source" TEXT NOT NULL DEFAULT 'upload',
     "status" "ModelStatus" NOT NULL DEFAULT 'active',
+    "search_vector" tsvector GENERATED ALWAYS AS ("model_search_document"("namespace", "name", "display_name", "description", "tags")) STORED,
     "created_by" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
@@ -128,6 +136,9 @@ CREATE INDEX "models_task_idx" ON "models"("task");
 CREATE INDEX "models_tags_idx" ON "models" USING GIN ("tags");
 
 -- CreateIndex
+CREATE INDEX "models_search_vector_idx" ON "models" USING GIN ("search_vector");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "models_namespace_name_key" ON "models"("namespace", "name");
 
 -- CreateIndex
@@ -168,12 +179,3 @@ ALTER TABLE "model_files" ADD CONSTRAINT "model_files_version_id_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "model_files" ADD CONSTRAINT "model_files_sha256_fkey" FOREIGN KEY ("sha256") REFERENCES "blobs"("sha256") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- Full-text search over a model's name, description and tags. Prisma's schema language cannot
--- express an expression index, so it lives here only (the drift test knows about it).
-CREATE FUNCTION "model_search_document"(namespace TEXT, name TEXT, display_name TEXT, description TEXT, tags TEXT[])
-RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN to_tsvector('simple'::regconfig,
-    namespace || ' ' || name || ' ' || coalesce(display_name, '') || ' ' || description || ' ' || coalesce(array_to_string(tags, ' '), ''));
-
-CREATE INDEX "models_search_idx" ON "models" USING GIN ("model_search_document"("namespace", "name", "display_name", "description", "tags"));

@@ -57,7 +57,7 @@ export class ModelRepository {
     if (search.words.length > 0) {
       const query = search.words.map((word) => `${word}:*`).join(' & ');
       conditions.push(
-        Prisma.sql`model_search_document(m.namespace, m.name, m.display_name, m.description, m.tags) @@ to_tsquery('simple', ${query})`,
+        Prisma.sql`m.search_vector @@ to_tsquery('simple', ${query})`,
       );
     }
     if (search.license) conditions.push(Prisma.sql`m.license_id = ${search.license}`);

@@ -7,13 +7,17 @@ import { PrismaService } from '../infra/prisma.service.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import type { ApiKeyView, CreateApiKeyBody } from './api-key.schemas.js';
 import type { Principal } from './principal.js';
+import { PrincipalCache } from './principal-cache.js';
 
 /** last_used_at is informational: refreshing it at most once a minute keeps reads free of writes. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** How long another replica may keep accepting a key after it was revoked. */
+const PRINCIPAL_CACHE_TTL_MS = 5_000;
 
 @Injectable()
 export class ApiKeyService {
   private readonly logger = new Logger(ApiKeyService.name);
+  private readonly cache = new PrincipalCache(PRINCIPAL_CACHE_TTL_MS);
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -27,12 +31,17 @@ export class ApiKeyService {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) {
       return { actor: 'admin-token', role: 'admin' };
     }
-    const key = await this.keys.findByHash(hashApiKey(token));
+    const hash = hashApiKey(token);
+    const cached = this.cache.get(hash);
+    if (cached) return cached;
+    const key = await this.keys.findByHash(hash);
     if (!key || key.revokedAt) return undefined;
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       this.keys.touch(key.id).catch((error: unknown) => this.logger.warn(`could not record key use: ${String(error)}`));
     }
-    return { actor: `key:${key.id}`, role: key.role };
+    const principal: Principal = { actor: `key:${key.id}`, role: key.role };
+    this.cache.set(hash, principal);
+    return principal;
   }
 
   async create(principal: Principal, input: CreateApiKeyBody): Promise<ApiKeyView & { key: string }> {
@@ -68,6 +77,8 @@ export class ApiKeyService {
       await this.keys.revoke(tx, id);
       await this.audit.record(tx, { actor: principal.actor, action: 'api_key.revoked', subjectType: 'api_key', subjectId: id });
     });
+    // After the commit, so a concurrent request cannot cache the key again from the old row.
+    this.cache.evictActor(`key:${id}`);
   }
 }
 

@@ -1,0 +1,35 @@
+import type { Principal } from './principal.js';
+
+/**
+ * Remembers recently authenticated keys for a few seconds, so a busy client costs one key lookup
+ * per TTL instead of one per request. Revoking a key evicts it here at once; other API replicas
+ * stop accepting it within the TTL.
+ */
+export class PrincipalCache {
+  private readonly entries = new Map<string, { principal: Principal; expiresAt: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(keyHash: string): Principal | undefined {
+    const entry = this.entries.get(keyHash);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(keyHash);
+      return undefined;
+    }
+    return entry.principal;
+  }
+
+  set(keyHash: string, principal: Principal): void {
+    if (this.entries.size >= this.maxEntries) this.entries.clear(); // bounded; refills from the database
+    this.entries.set(keyHash, { principal, expiresAt: this.now() + this.ttlMs });
+  }
+
+  evictActor(actor: string): void {
+    for (const [hash, entry] of this.entries) if (entry.principal.actor === actor) this.entries.delete(hash);
+  }
+}

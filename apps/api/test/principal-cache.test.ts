@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { PrincipalCache } from '../src/auth/principal-cache.js';
+
+describe('PrincipalCache', () => {
+  const alice = { actor: 'key:a', role: 'viewer' as const };
+  const bob = { actor: 'key:b', role: 'admin' as const };
+
+  it('forgets an entry once its time is up', () => {
+    let now = 1_000;
+    const cache = new PrincipalCache(5_000, 10, () => now);
+    cache.set('h1', alice);
+    now += 4_999;
+    expect(cache.get('h1')).toEqual(alice);
+    now += 1;
+    expect(cache.get('h1')).toBeUndefined();
+  });
+
+  it('evicts every entry of a revoked actor', () => {
+    const cache = new PrincipalCache(5_000);
+    cache.set('h1', alice);
+    cache.set('h2', bob);
+    cache.evictActor('key:a');
+    expect(cache.get('h1')).toBeUndefined();
+    expect(cache.get('h2')).toEqual(bob);
+  });
+
+  it('never grows past its bound', () => {
+    const cache = new PrincipalCache(5_000, 3);
+    for (let i = 0; i < 10; i++) cache.set(`h${i}`, alice);
+    const kept = Array.from({ length: 10 }, (_, i) => cache.get(`h${i}`)).filter(Boolean);
+    expect(kept.length).toBeLessThanOrEqual(3);
+    expect(cache.get('h9')).toEqual(alice);
+  });
+});

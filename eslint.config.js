@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/generated/**', 'node_modules/**', '.vetted/**', '.test-data/**', 'bench/**/*.mjs'] },
+  { ignores: ['**/dist/**', '**/generated/**', 'node_modules/**', '.vetted/**', '.test-data/**', '.scratch/**', 'bench/**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -9,7 +9,10 @@ const app = Fastify();
 
 app.get('/v1/models', async (request) => {
   const limit = Number(request.query.limit ?? 20);
-  const words = String(request.query.q ?? '').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const words =
+    String(request.query.q ?? '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}_]+/gu) ?? [];
   const { rows } = await pool.query(catalogQuery({ words, limit }));
   const items = rows.slice(0, limit).map((row) => ({
     id: `${row.namespace}/${row.name}`,

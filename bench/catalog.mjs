@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { migrate, startEmbeddedPostgres } from '../libs/db/dist/index.js';
-import { seedLicenses } from '../apps/cli/dist/seed-licenses.js';
+import { prepareSchema, startEmbeddedPostgres } from '../libs/db/dist/index.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../libs/domain/dist/index.js';
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 100_000);
@@ -18,10 +17,9 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-'));
 const postgres = await startEmbeddedPostgres({ dir, port: 54000 + Math.floor(Math.random() * 1000), database: 'bench' });
 const children = [];
 try {
-  await migrate(postgres.url);
+  await prepareSchema(postgres.url);
   const db = new pg.Client({ connectionString: postgres.url });
   await db.connect();
-  await seedLicenses(db);
   const started = Date.now();
   await db.query(
     `INSERT INTO models (namespace, name, description, task, library, tags, license_id, created_by, created_at, updated_at)
@@ -85,7 +83,8 @@ async function startServer(script, env, port) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/v1/models?limit=1`, { headers: { authorization: 'Bearer x' } })).status < 500) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/v1/models?limit=1`, { headers: { authorization: 'Bearer x' } })).status < 500)
+        return child;
     } catch {
       // not listening yet
     }

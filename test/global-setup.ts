@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { seedLicenses, withClient } from '../apps/cli/src/index.js';
-import { migrate, startEmbeddedPostgres } from '../libs/db/src/index.js';
+import { prepareSchema, startEmbeddedPostgres } from '../libs/db/src/index.js';
 import { freePort } from './free-port.js';
 
 export const TEMPLATE_DATABASE = 'vetted_template';
@@ -20,8 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Under the system temp directory: PostgreSQL (run as `postgres` when we are root) must reach it.
   const dir = await mkdtemp(path.join(tmpdir(), 'vetted-test-postgres-'));
   const postgres = await startEmbeddedPostgres({ dir, port: await freePort(), database: TEMPLATE_DATABASE });
-  await migrate(postgres.url);
-  await withClient(postgres.url, seedLicenses);
+  await prepareSchema(postgres.url);
   project.provide('templateDatabaseUrl', postgres.url);
   return async () => {
     await postgres.stop();

@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@vetted/config';
+import { loadConfig, requireDatabaseUrl } from '@vetted/config';
+import { prepareSchema } from '@vetted/db';
 import { createApiApp } from './app.js';
 
+const logger = new Logger('api');
 const config = loadConfig();
+// Every replica may do this: the migrator's advisory lock lets one migrate and the rest wait.
+await prepareSchema(requireDatabaseUrl(config), (message) => logger.log(message));
 const app = await createApiApp(config);
 app.enableShutdownHooks();
 await app.listen({ port: config.port, host: config.host });
-new Logger('api').log(
-  `Vetted API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (docs at /docs)`,
-);
+logger.log(`Vetted API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (docs at /docs)`);

@@ -1,3 +1,2 @@
 export { ensureFirstAdminKey } from './first-admin-key.js';
 export { prepareDatabase, withClient } from './prepare-database.js';
-export { seedLicenses } from './seed-licenses.js';

@@ -1,8 +1,7 @@
 import { type Config } from '@vetted/config';
-import { migrate, type RunningPostgres, startEmbeddedPostgres } from '@vetted/db';
+import { prepareSchema, type RunningPostgres, startEmbeddedPostgres } from '@vetted/db';
 import path from 'node:path';
 import pg from 'pg';
-import { seedLicenses } from './seed-licenses.js';
 
 export interface PreparedDatabase {
   url: string;
@@ -25,12 +24,7 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
     url = embedded.url;
   }
   try {
-    const result = await migrate(url, log);
-    if (result.applied.length === 0) log(`database schema up to date (${result.alreadyApplied} migrations)`);
-    await withClient(url, async (db) => {
-      const added = await seedLicenses(db);
-      if (added > 0) log(`added ${added} licenses to the catalog`);
-    });
+    await prepareSchema(url, log);
   } catch (error) {
     await embedded?.stop();
     throw error;

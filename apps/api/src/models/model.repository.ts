@@ -56,9 +56,7 @@ export class ModelRepository {
     const conditions: Prisma.Sql[] = [Prisma.sql`m.status = CAST(${search.status} AS "ModelStatus")`];
     if (search.words.length > 0) {
       const query = search.words.map((word) => `${word}:*`).join(' & ');
-      conditions.push(
-        Prisma.sql`m.search_vector @@ to_tsquery('simple', ${query})`,
-      );
+      conditions.push(Prisma.sql`m.search_vector @@ to_tsquery('simple', ${query})`);
     }
     if (search.license) conditions.push(Prisma.sql`m.license_id = ${search.license}`);
     if (search.task) conditions.push(Prisma.sql`m.task = ${search.task}`);

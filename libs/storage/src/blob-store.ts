@@ -1,0 +1,76 @@
+import type { Readable } from 'node:stream';
+
+/** Where a stored object lives; returned by `write`, kept in the Blob row, never shown to clients. */
+export type BlobKey = string;
+
+export interface WriteOptions {
+  /** Refuse (BlobTooLargeError) once the body goes past this many bytes. */
+  maxBytes: number;
+  /** Hex sha256 the client promised; a different digest fails with ChecksumMismatchError. */
+  expectedSha256?: string | undefined;
+  /** Content-Length the client declared; a body that ends early or runs long fails with IncompleteBodyError. */
+  expectedBytes?: number | undefined;
+}
+
+export interface WrittenBlob {
+  key: BlobKey;
+  sha256: string;
+  size: number;
+}
+
+/** Inclusive byte range, as in HTTP. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Content-addressed object storage. `write` streams a body in while hashing it and only makes it
+ * visible under its key once the digest is verified; on any failure nothing is left behind. Every
+ * write gets a key of its own: deduplication by sha256 is the catalog's job (one Blob row per digest),
+ * which is what lets a blob be deleted without racing a concurrent upload of the same content.
+ */
+export interface BlobStore {
+  readonly kind: 'disk' | 's3';
+  write(source: Readable, options: WriteOptions): Promise<WrittenBlob>;
+  read(key: BlobKey, range?: ByteRange): Promise<Readable>;
+  /** The object's size, or undefined when it does not exist. */
+  size(key: BlobKey): Promise<number | undefined>;
+  delete(key: BlobKey): Promise<void>;
+  /** Every key in the store, for integrity checks. */
+  keys(): AsyncIterable<BlobKey>;
+  /** A short-lived URL that serves the object directly (S3 only). */
+  presignGet?(key: BlobKey, options: { expiresInSeconds: number; filename: string }): Promise<string>;
+}
+
+export class BlobTooLargeError extends Error {
+  override readonly name = 'BlobTooLargeError';
+  constructor(readonly maxBytes: number) {
+    super(`The body is larger than the ${maxBytes}-byte limit`);
+  }
+}
+
+export class ChecksumMismatchError extends Error {
+  override readonly name = 'ChecksumMismatchError';
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`The body's sha256 is ${actual}, not the ${expected} that was declared`);
+  }
+}
+
+export class IncompleteBodyError extends Error {
+  override readonly name = 'IncompleteBodyError';
+  constructor(
+    readonly expected: number,
+    readonly received: number,
+  ) {
+    super(`Content-Length declared ${expected} bytes but the body had ${received}`);
+  }
+}
+
+/** The store could not be reached or failed; the operation may succeed later. */
+export class BlobStoreUnavailableError extends Error {
+  override readonly name = 'BlobStoreUnavailableError';
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  NotFound,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import {
+  type BlobKey,
+  type BlobStore,
+  BlobStoreUnavailableError,
+  BlobTooLargeError,
+  type ByteRange,
+  ChecksumMismatchError,
+  IncompleteBodyError,
+  type WriteOptions,
+  type WrittenBlob,
+} from './blob-store.js';
+import { HashingStream } from './hashing-stream.js';
+
+export interface S3BlobStoreOptions {
+  bucket: string;
+  region: string;
+  endpoint?: string | undefined;
+  forcePathStyle: boolean;
+  credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Multipart part size; memory per upload is about partSize × queueSize. */
+  partSize?: number;
+}
+
+const PREFIX = 'blobs/';
+
+/**
+ * Blobs as objects under `blobs/<uuid>` in any S3-compatible store. Bodies go up as multipart uploads
+ * (aborted on failure, so nothing partial appears); the digest is computed here, since S3 gives no
+ * full-object sha256 for multipart uploads, and an object whose digest does not check out is deleted.
+ */
+export class S3BlobStore implements BlobStore {
+  readonly kind = 's3';
+  private readonly client: S3Client;
+
+  constructor(private readonly options: S3BlobStoreOptions) {
+    this.client = new S3Client({
+      region: options.region,
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle,
+      credentials: options.credentials,
+      maxAttempts: 3,
+    });
+  }
+
+  async write(source: Readable, options: WriteOptions): Promise<WrittenBlob> {
+    const key = `${PREFIX}${randomUUID()}`;
+    const hasher = new HashingStream(options);
+    const body = new PassThrough();
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.options.bucket, Key: key, Body: body, ContentType: 'application/octet-stream' },
+      partSize: this.options.partSize ?? 8 * 1024 * 1024,
+      queueSize: 4,
+      leavePartsOnError: false,
+    });
+    const uploaded = upload.done();
+    try {
+      await Promise.all([pipeline(source, hasher, body), uploaded]);
+    } catch (error) {
+      body.destroy();
+      await upload.abort().catch(() => undefined);
+      await uploaded.catch(() => undefined);
+      await this.delete(key).catch(() => undefined);
+      throw unavailableOr(error);
+    }
+    return { key, ...hasher.result() };
+  }
+
+  async read(key: BlobKey, range?: ByteRange): Promise<Readable> {
+    try {
+      const object = await this.client.send(
+        new GetObjectCommand({ Bucket: this.options.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+      );
+      return object.Body as Readable;
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+  }
+
+  async size(key: BlobKey): Promise<number | undefined> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      return head.ContentLength;
+    } catch (error) {
+      if (error instanceof NotFound || error instanceof NoSuchKey) return undefined;
+      throw unavailableOr(error);
+    }
+  }
+
+  async delete(key: BlobKey): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+  }
+
+  async *keys(): AsyncIterable<BlobKey> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: PREFIX, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
+      token = page.NextContinuationToken;
+    } while (token);
+  }
+
+  presignGet(key: BlobKey, options: { expiresInSeconds: number; filename: string }): Promise<string> {
+    const disposition = `attachment; filename="${options.filename.replace(/[^\w.-]/g, '_')}"`;
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({ Bucket: this.options.bucket, Key: key, ResponseContentDisposition: disposition }),
+      { expiresIn: options.expiresInSeconds },
+    );
+  }
+}
+
+/** Errors of our own making pass through; anything from S3 or the network means "try again later". */
+function unavailableOr(error: unknown): Error {
+  if (error instanceof BlobTooLargeError || error instanceof ChecksumMismatchError || error instanceof IncompleteBodyError) return error;
+  if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new BlobStoreUnavailableError(`Object storage failed: ${reason}`);
+}

@@ -7,6 +7,8 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 const environment = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -20,6 +22,14 @@ const environment = z.object({
   VETTED_ADMIN_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   VETTED_EMBEDDED_PG_PORT: port.default(54329),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  VETTED_MAX_FILE_BYTES: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(200 * 1024 ** 3),
+  VETTED_DOWNLOAD_REDIRECT: flag.default(false),
+  S3_BUCKET: optionalText,
+  S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://minio:9000').optional()),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: flag.default(false),
 });
 
 export interface Config {
@@ -32,7 +42,25 @@ export interface Config {
   adminToken: string | undefined;
   embeddedPostgresPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Uploads larger than this are refused with 413. */
+  maxFileBytes: number;
+  /** Answer downloads with a redirect to a presigned URL (S3 only) instead of proxying the bytes. */
+  downloadRedirect: boolean;
+  storage: StorageConfig;
 }
+
+/** Where weight files go: a directory (the default, under the data directory) or an S3 bucket. */
+export type StorageConfig =
+  | { kind: 'disk'; root: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | undefined;
+      forcePathStyle: boolean;
+      /** Absent: the AWS SDK's default chain (environment, instance role…). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -46,14 +74,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  const dataDir = path.resolve(values.VETTED_DATA_DIR);
+  if (Boolean(values.S3_ACCESS_KEY_ID) !== Boolean(values.S3_SECRET_ACCESS_KEY)) {
+    const missing = values.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    throw new ConfigError(`Invalid configuration: ${missing}: set both S3 keys or neither`);
+  }
+  if (!values.S3_BUCKET && values.S3_ENDPOINT) throw new ConfigError('Invalid configuration: S3_BUCKET: required when S3_ENDPOINT is set');
   return {
     port: values.PORT,
     host: values.HOST,
-    dataDir: path.resolve(values.VETTED_DATA_DIR),
+    dataDir,
     databaseUrl: values.DATABASE_URL,
     adminToken: values.VETTED_ADMIN_TOKEN,
     embeddedPostgresPort: values.VETTED_EMBEDDED_PG_PORT,
     logLevel: values.LOG_LEVEL,
+    maxFileBytes: values.VETTED_MAX_FILE_BYTES,
+    downloadRedirect: values.VETTED_DOWNLOAD_REDIRECT,
+    storage: values.S3_BUCKET
+      ? {
+          kind: 's3',
+          bucket: values.S3_BUCKET,
+          region: values.S3_REGION,
+          endpoint: values.S3_ENDPOINT,
+          forcePathStyle: values.S3_FORCE_PATH_STYLE,
+          credentials:
+            values.S3_ACCESS_KEY_ID && values.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: values.S3_ACCESS_KEY_ID, secretAccessKey: values.S3_SECRET_ACCESS_KEY }
+              : undefined,
+        }
+      : { kind: 'disk', root: path.join(dataDir, 'blobs') },
   };
 }
 

@@ -13,6 +13,9 @@ describe('loadConfig', () => {
       adminToken: undefined,
       embeddedPostgresPort: 54329,
       logLevel: 'info',
+      maxFileBytes: 200 * 1024 ** 3,
+      downloadRedirect: false,
+      storage: { kind: 'disk', root: path.resolve('.vetted', 'blobs') },
     });
   });
 
@@ -31,6 +34,26 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('debug');
   });
 
+  it('uses S3 when a bucket is set', () => {
+    const config = loadConfig({
+      S3_BUCKET: 'weights',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+      VETTED_DOWNLOAD_REDIRECT: '1',
+    });
+    expect(config.storage).toEqual({
+      kind: 's3',
+      bucket: 'weights',
+      region: 'us-east-1',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+    });
+    expect(config.downloadRedirect).toBe(true);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', VETTED_ADMIN_TOKEN: '' }).databaseUrl).toBeUndefined();
   });
@@ -41,6 +64,11 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ VETTED_ADMIN_TOKEN: 'short' }, 'VETTED_ADMIN_TOKEN'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+    [{ VETTED_MAX_FILE_BYTES: '-1' }, 'VETTED_MAX_FILE_BYTES'],
+    [{ S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE'],
+    [{ S3_BUCKET: 'b', S3_ENDPOINT: 'not a url' }, 'S3_ENDPOINT'],
+    [{ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'only-id' }, 'S3_SECRET_ACCESS_KEY'],
+    [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_BUCKET'],
   ])('names the invalid variable in %j', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable}:`));

@@ -1,0 +1,24 @@
+/** The format of a weight or repository file, from its name: what the inspectors key on. */
+export type FileFormat = 'safetensors' | 'onnx' | 'gguf' | 'pickle' | 'json' | 'text' | 'other';
+
+const BY_EXTENSION: Record<string, FileFormat> = {
+  safetensors: 'safetensors',
+  onnx: 'onnx',
+  gguf: 'gguf',
+  bin: 'pickle',
+  pt: 'pickle',
+  pth: 'pickle',
+  ckpt: 'pickle',
+  pkl: 'pickle',
+  pickle: 'pickle',
+  joblib: 'pickle',
+  json: 'json',
+  md: 'text',
+  txt: 'text',
+};
+
+export function fileFormat(path: string): FileFormat {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && BY_EXTENSION[name.slice(dot + 1)]) || 'other';
+}

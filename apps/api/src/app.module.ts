@@ -7,8 +7,12 @@ import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { KeysController } from './auth/keys.controller.js';
+import { FileRepository } from './files/file.repository.js';
+import { FileService } from './files/file.service.js';
+import { FilesController } from './files/files.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { blobStoreProvider } from './infra/blob-store.provider.js';
 import { CONFIG } from './infra/config.provider.js';
 import { PrismaService } from './infra/prisma.service.js';
 import { QueueService } from './infra/queue.service.js';
@@ -27,7 +31,7 @@ export class AppModule {
   static forConfig(config: Config): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, KeysController, ModelsController, LicensesController, AuditController],
+      controllers: [HealthController, MetricsController, KeysController, ModelsController, FilesController, LicensesController, AuditController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -43,6 +47,9 @@ export class AppModule {
         ModelService,
         VersionRepository,
         VersionService,
+        blobStoreProvider,
+        FileRepository,
+        FileService,
       ],
     };
   }

@@ -14,6 +14,8 @@ const LOG_LEVELS: Record<Config['logLevel'], LogLevel[]> = {
   error: ['error', 'fatal'],
 };
 
+const FILE_ROUTE = /^\/v1\/models\/[^/]+\/[^/]+\/versions\/[^/]+\/files\//;
+
 /** The configured API, not yet listening: `main.ts` listens, tests call `inject()`. */
 export async function createApiApp(config: Config): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false });
@@ -21,6 +23,13 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
     logger: LOG_LEVELS[config.logLevel],
   });
   const fastify = app.getHttpAdapter().getInstance();
+
+  // File uploads are streamed to storage by the handler, whatever their declared type: no parser
+  // may buffer them (JSON's would, and would cap them at the 1 MiB body limit).
+  fastify.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
+  fastify.addHook('onRequest', async (request) => {
+    if (request.method === 'PUT' && FILE_ROUTE.test(request.url)) request.headers['content-type'] = 'application/octet-stream';
+  });
 
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {

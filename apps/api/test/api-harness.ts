@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@vetted/config';
+import { type Config, loadConfig } from '@vetted/config';
 import type { Role } from '@vetted/domain';
 import pg from 'pg';
 import { createApiApp } from '../src/app.js';
@@ -12,12 +12,13 @@ export interface Reply {
   headers: Record<string, string | string[] | number | undefined>;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON
   text: string;
+  raw: Buffer;
 }
 
 export interface RequestOptions {
   key?: string | undefined;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -30,9 +31,9 @@ export class ApiHarness {
     readonly routes: string[],
   ) {}
 
-  static async start(): Promise<ApiHarness> {
+  static async start(overrides: Partial<Config> = {}): Promise<ApiHarness> {
     const databaseUrl = await createTestDatabase();
-    const config = { ...loadConfig({}), databaseUrl, adminToken: ADMIN_TOKEN, logLevel: 'error' as const };
+    const config: Config = { ...loadConfig({}), databaseUrl, adminToken: ADMIN_TOKEN, logLevel: 'error', ...overrides };
     const app = await createApiApp(config);
     const routes: string[] = [];
     const fastify = app.getHttpAdapter().getInstance();
@@ -44,10 +45,10 @@ export class ApiHarness {
     return new ApiHarness(app, databaseUrl, routes);
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Reply> {
+  async request(method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Reply> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
-    let payload: string | undefined = options.rawBody;
+    let payload: string | Buffer | undefined = options.rawBody;
     if (options.body !== undefined) {
       payload = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
@@ -60,7 +61,7 @@ export class ApiHarness {
     } catch {
       body = undefined;
     }
-    return { status: response.statusCode, headers: response.headers, body, text: response.body };
+    return { status: response.statusCode, headers: response.headers, body, text: response.body, raw: response.rawPayload };
   }
 
   /** A new API key with this role, created through the API by the admin token. */
@@ -79,6 +80,13 @@ export class ApiHarness {
     } finally {
       await client.end();
     }
+  }
+
+  /** Listen on a loopback port, for tests that need a real socket (disconnects, raw HTTP). */
+  async listen(): Promise<string> {
+    await this.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = this.app.getHttpServer().address() as { port: number };
+    return `http://127.0.0.1:${address.port}`;
   }
 
   async close(): Promise<void> {

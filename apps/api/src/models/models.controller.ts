@@ -126,6 +126,20 @@ export class ModelsController {
     return this.versions.create(principal, params.namespace, params.name, body);
   }
 
+  @Post(`${MODEL}/versions/:version/submit`)
+  @RequireRole('publisher')
+  @ApiModelParams()
+  @ApiParam({ name: 'version', description: 'Version label' })
+  @ApiJsonResponse(201, 'Submitted for review: pending_review, files frozen, commitSha set', versionView)
+  @ApiProblems(400, 404, 409)
+  submit(
+    @CurrentPrincipal() principal: Principal,
+    @Param(modelParams) params: ModelParams,
+    @Param('version', validParam('version', versionLabel)) version: string,
+  ) {
+    return this.versions.submit(principal, params.namespace, params.name, version);
+  }
+
   @Get(`${MODEL}/versions/:version`)
   @RequireRole('viewer')
   @ApiModelParams()

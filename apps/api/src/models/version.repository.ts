@@ -27,6 +27,10 @@ export class VersionRepository {
     return this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
   }
 
+  submit(tx: Transaction, id: string, commitSha: string): Promise<ModelVersion> {
+    return tx.modelVersion.update({ where: { id }, data: { status: 'pending_review', commitSha } });
+  }
+
   create(tx: Transaction, data: { modelId: string; label: string; licenseId: string | null; createdBy: string }): Promise<ModelVersion> {
     return tx.modelVersion.create({ data });
   }

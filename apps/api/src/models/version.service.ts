@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
+import { decodeTimeCursor, DomainError, encodeTimeCursor, manifestCommitSha } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { FileRepository } from '../files/file.repository.js';
 import type { Principal } from '../auth/principal.js';
 import type { Page } from '../http/pagination.js';
 import { PrismaService } from '../infra/prisma.service.js';
@@ -19,8 +20,32 @@ export class VersionService {
     private readonly models: ModelService,
     private readonly versions: VersionRepository,
     private readonly licenses: LicenseRepository,
+    private readonly files: FileRepository,
     private readonly audit: AuditRepository,
   ) {}
+
+  /** draft → pending_review: the file list freezes and the version gets its manifest commit sha. */
+  async submit(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView> {
+    const model = await this.models.getRow(principal, namespace, name);
+    const found = await this.versions.find(model.id, label);
+    if (!found) throw DomainError.notFound('version_not_found', `No version ${label} of ${namespace}/${name}`);
+    const submitted = await this.db.$transaction(async (tx) => {
+      const status = await this.files.lockVersionStatus(tx, found.id);
+      if (status !== 'draft') throw DomainError.conflict('version_not_draft', `Version ${label} is ${status}; only drafts can be submitted`);
+      const files = await this.files.list(found.id, tx);
+      if (files.length === 0) throw DomainError.conflict('version_empty', `Version ${label} has no files to submit`);
+      const version = await this.versions.submit(tx, found.id, found.commitSha ?? manifestCommitSha(files));
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'version.submitted',
+        subjectType: 'model_version',
+        subjectId: `${namespace}/${name}@${label}`,
+        data: { commitSha: version.commitSha, files: files.length },
+      });
+      return version;
+    });
+    return toVersionView(submitted);
+  }
 
   async list(
     principal: Principal,

@@ -1,0 +1,214 @@
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ModelFile, ModelVersion } from '@vetted/db';
+import { checkFilePath, DomainError, fileFormat } from '@vetted/domain';
+import {
+  type BlobStore,
+  BlobStoreUnavailableError,
+  BlobTooLargeError,
+  ChecksumMismatchError,
+  IncompleteBodyError,
+  type WrittenBlob,
+} from '@vetted/storage';
+import { AuditRepository } from '../audit/audit.repository.js';
+import type { Principal } from '../auth/principal.js';
+import { BLOB_STORE } from '../infra/blob-store.provider.js';
+import { CONFIG, type Config } from '../infra/config.provider.js';
+import { PrismaService } from '../infra/prisma.service.js';
+import { ModelService, seesUnapproved } from '../models/model.service.js';
+import type { ModelRow } from '../models/model.repository.js';
+import { VersionRepository, VISIBLE_STATUSES } from '../models/version.repository.js';
+import { FileRepository } from './file.repository.js';
+import { toFileView } from './file.mapper.js';
+import type { FileView } from './file.schemas.js';
+
+export interface VersionRef {
+  namespace: string;
+  name: string;
+  version: string;
+}
+
+export interface UploadMeta {
+  contentLength: number | undefined;
+  checksum: string | undefined;
+}
+
+export interface Download {
+  file: ModelFile;
+  storageKey: string;
+  subject: string;
+}
+
+@Injectable()
+export class FileService {
+  private readonly logger = new Logger(FileService.name);
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(BLOB_STORE) readonly store: BlobStore,
+    private readonly db: PrismaService,
+    private readonly models: ModelService,
+    private readonly versions: VersionRepository,
+    private readonly files: FileRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(principal: Principal, ref: VersionRef): Promise<FileView[]> {
+    const { version } = await this.readableVersion(principal, ref);
+    return (await this.files.list(version.id)).map(toFileView);
+  }
+
+  /**
+   * Streams the body into the store while hashing it, then records the file in one transaction
+   * (the version must still be a draft). Content already stored under the same digest is kept once.
+   */
+  async upload(principal: Principal, ref: VersionRef, rawPath: string, body: Readable, meta: UploadMeta): Promise<{ file: FileView; created: boolean }> {
+    const path = validPath(rawPath);
+    if (meta.checksum !== undefined && !/^[0-9a-f]{64}$/.test(meta.checksum)) {
+      throw DomainError.invalid([{ field: 'X-Checksum-Sha256', message: 'must be 64 lowercase hex characters' }]);
+    }
+    if (meta.contentLength !== undefined && meta.contentLength > this.config.maxFileBytes) throw this.tooLarge();
+    const { version } = await this.draftVersion(principal, ref);
+    const clash = await this.files.caseCollision(this.db, version.id, path);
+    if (clash) throw pathCollision(path, clash);
+
+    const written = await this.writeBody(body, meta);
+    let outcome: { file: ModelFile; replaced: string | undefined; keyInUse: string; created: boolean };
+    try {
+      outcome = await this.db.$transaction(async (tx) => {
+        if ((await this.files.lockVersionStatus(tx, version.id)) !== 'draft') throw frozen(ref);
+        const collision = await this.files.caseCollision(tx, version.id, path);
+        if (collision) throw pathCollision(path, collision);
+        const keyInUse = await this.files.recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key });
+        const put = await this.files.putFile(tx, {
+          versionId: version.id,
+          path,
+          size: BigInt(written.size),
+          sha256: written.sha256,
+          format: fileFormat(path),
+        });
+        await this.audit.record(tx, {
+          actor: principal.actor,
+          action: 'file.uploaded',
+          subjectType: 'model_file',
+          subjectId: `${subjectOf(ref)}/${path}`,
+          data: { sha256: written.sha256, size: written.size },
+        });
+        return { ...put, keyInUse };
+      });
+    } catch (error) {
+      await this.discard(written.key);
+      throw error;
+    }
+    if (outcome.keyInUse !== written.key) await this.discard(written.key); // the same content was already stored
+    if (outcome.replaced) await this.collectBlob(outcome.replaced);
+    return { file: toFileView(outcome.file), created: outcome.created };
+  }
+
+  async delete(principal: Principal, ref: VersionRef, rawPath: string): Promise<void> {
+    const path = validPath(rawPath);
+    const { version } = await this.draftVersion(principal, ref);
+    const sha256 = await this.db.$transaction(async (tx) => {
+      if ((await this.files.lockVersionStatus(tx, version.id)) !== 'draft') throw frozen(ref);
+      const deleted = await this.files.deleteFile(tx, version.id, path);
+      if (!deleted) throw DomainError.notFound('file_not_found', `No file ${path} in ${subjectOf(ref)}`);
+      await this.audit.record(tx, { actor: principal.actor, action: 'file.deleted', subjectType: 'model_file', subjectId: `${subjectOf(ref)}/${path}` });
+      return deleted;
+    });
+    await this.collectBlob(sha256);
+  }
+
+  /** Who may download what: publishers and above any version; viewers approved (or deprecated) ones only. */
+  async prepareDownload(principal: Principal, ref: VersionRef, rawPath: string): Promise<Download> {
+    const path = validPath(rawPath);
+    const { version } = await this.readableVersion(principal, ref);
+    const file = await this.files.find(version.id, path);
+    if (!file) throw DomainError.notFound('file_not_found', `No file ${path} in ${subjectOf(ref)}`);
+    const storageKey = await this.files.storageKey(file.sha256);
+    if (!storageKey) throw new Error(`File ${file.id} has no blob row for ${file.sha256}`);
+    return { file, storageKey, subject: `${subjectOf(ref)}/${path}` };
+  }
+
+  /** Recorded after the response, never in its way; a failure to record is logged, not sent. */
+  recordDownload(principal: Principal, download: Download, data: Record<string, string | number | boolean | null>): void {
+    this.db.auditEvent
+      .create({
+        data: {
+          actor: principal.actor,
+          action: 'file.downloaded',
+          subjectType: 'model_file',
+          subjectId: download.subject,
+          data: { sha256: download.file.sha256, ...data },
+        },
+      })
+      .catch((error: unknown) => this.logger.error(`could not record a download of ${download.subject}: ${String(error)}`));
+  }
+
+  private async readableVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
+    const model = await this.models.getRow(principal, ref.namespace, ref.name);
+    const version = await this.versions.find(model.id, ref.version);
+    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(version.status)) {
+      throw new DomainError(
+        'forbidden',
+        'version_not_approved',
+        `Version ${ref.version} of ${ref.namespace}/${ref.name} is ${version.status}: only approved versions can be downloaded with the viewer role`,
+      );
+    }
+    return { model, version };
+  }
+
+  private async draftVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
+    const model = await this.models.getRow(principal, ref.namespace, ref.name);
+    const version = await this.versions.find(model.id, ref.version);
+    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+    if (version.status !== 'draft') throw frozen(ref);
+    return { model, version };
+  }
+
+  private async writeBody(body: Readable, meta: UploadMeta): Promise<WrittenBlob> {
+    try {
+      return await this.store.write(body, { maxBytes: this.config.maxFileBytes, expectedSha256: meta.checksum, expectedBytes: meta.contentLength });
+    } catch (error) {
+      if (error instanceof BlobTooLargeError) throw this.tooLarge();
+      if (error instanceof ChecksumMismatchError) {
+        throw DomainError.invalid([{ field: 'X-Checksum-Sha256', message: error.message }], 'checksum_mismatch');
+      }
+      if (error instanceof IncompleteBodyError) throw DomainError.invalid([{ field: 'body', message: error.message }], 'incomplete_body');
+      if (error instanceof BlobStoreUnavailableError) throw new DomainError('unavailable', 'storage_unavailable', 'Weight storage is unavailable; try again later');
+      throw DomainError.invalid([{ field: 'body', message: 'the upload was interrupted' }], 'upload_interrupted');
+    }
+  }
+
+  private tooLarge(): DomainError {
+    return new DomainError('too_large', 'file_too_large', `Files may be at most ${this.config.maxFileBytes} bytes`);
+  }
+
+  private async discard(key: string): Promise<void> {
+    await this.store.delete(key).catch((error: unknown) => this.logger.warn(`could not delete unused object ${key}: ${String(error)}`));
+  }
+
+  /** Deletes a blob no file uses any more; a concurrent upload that reuses it wins. */
+  private async collectBlob(sha256: string): Promise<void> {
+    try {
+      const key = await this.files.deleteBlobIfUnused(sha256);
+      if (key) await this.discard(key);
+    } catch (error) {
+      this.logger.log(`blob ${sha256} kept: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function validPath(raw: string): string {
+  const check = checkFilePath(raw);
+  if (!check.ok) throw DomainError.invalid([{ field: 'path', message: check.problem }], 'invalid_path');
+  return check.path;
+}
+
+const subjectOf = (ref: VersionRef): string => `${ref.namespace}/${ref.name}@${ref.version}`;
+
+const frozen = (ref: VersionRef): DomainError =>
+  DomainError.conflict('version_frozen', `Version ${ref.version} of ${ref.namespace}/${ref.name} was submitted; its files can no longer change`);
+
+const pathCollision = (path: string, existing: string): DomainError =>
+  DomainError.invalid([{ field: 'path', message: `differs from the existing "${existing}" only by case` }], 'path_collision');

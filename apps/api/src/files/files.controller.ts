@@ -1,0 +1,149 @@
+import { Readable } from 'node:stream';
+import { applyDecorators, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { RequireRole } from '../auth/access.decorator.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
+import { type Page, pageOf } from '../http/pagination.js';
+import { sendProblem } from '../http/problem.filter.js';
+import { problem } from '../http/problem.js';
+import { validParam, validQuery } from '../http/zod.pipe.js';
+import { CONFIG, type Config } from '../infra/config.provider.js';
+import { modelParams } from '../models/model.schemas.js';
+import { versionLabel } from '../models/version.schemas.js';
+import { answerRange, matchesEtag } from './byte-range.js';
+import { downloadQuery, fileView, type FileView } from './file.schemas.js';
+import { FileService, type VersionRef } from './file.service.js';
+
+const VERSION = 'v1/models/:namespace/:name/versions/:version';
+const versionRef = validParam('path', modelParams.extend({ version: versionLabel }));
+/** The file path is everything after /files/, slashes included. */
+const filePath = validParam('path', z.string().max(4000));
+const PRESIGNED_URL_SECONDS = 300;
+
+const ApiVersionParams = () =>
+  applyDecorators(
+    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
+    ApiParam({ name: 'name', description: 'Model name' }),
+    ApiParam({ name: 'version', description: 'Version label' }),
+  );
+const ApiFilePath = () => ApiParam({ name: 'path', description: 'File path inside the version, "/"-separated' });
+
+@ApiTags('files')
+@Controller()
+export class FilesController {
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly files: FileService,
+  ) {}
+
+  @Get(`${VERSION}/files`)
+  @RequireRole('viewer')
+  @ApiVersionParams()
+  @ApiJsonResponse(200, "The version's files by path", pageOf(fileView))
+  @ApiProblems(400, 404)
+  async list(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef): Promise<Page<FileView>> {
+    return { items: await this.files.list(principal, ref), nextCursor: null };
+  }
+
+  @Put(`${VERSION}/files/*`)
+  @RequireRole('publisher')
+  @ApiVersionParams()
+  @ApiFilePath()
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ description: 'The file bytes, streamed', schema: { type: 'string', format: 'binary' } })
+  @ApiHeader({ name: 'X-Checksum-Sha256', required: false, description: 'Expected sha256 (hex); a mismatch keeps nothing' })
+  @ApiJsonResponse(201, 'Stored (200 when it replaced the file at this path)', fileView)
+  @ApiProblems(400, 404, 409, 413, 503)
+  async upload(
+    @CurrentPrincipal() principal: Principal,
+    @Param(versionRef) ref: VersionRef,
+    @Param('*', filePath) path: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const length = request.headers['content-length'];
+    const checksum = request.headers['x-checksum-sha256'];
+    const { file, created } = await this.files.upload(principal, ref, path, request.raw as Readable, {
+      contentLength: length === undefined ? undefined : Number(length),
+      checksum: typeof checksum === 'string' ? checksum.toLowerCase() : undefined,
+    });
+    await reply.status(created ? 201 : 200).send(file);
+  }
+
+  @Delete(`${VERSION}/files/*`)
+  @HttpCode(204)
+  @RequireRole('publisher')
+  @ApiVersionParams()
+  @ApiFilePath()
+  @ApiJsonResponse(204, 'Deleted from the draft')
+  @ApiProblems(400, 404, 409)
+  async delete(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef, @Param('*', filePath) path: string): Promise<void> {
+    await this.files.delete(principal, ref, path);
+  }
+
+  @Get(`${VERSION}/files/*`)
+  @RequireRole('viewer')
+  @ApiVersionParams()
+  @ApiFilePath()
+  @ApiQueryParams(downloadQuery)
+  @ApiHeader({ name: 'Range', required: false, description: 'One byte range, e.g. bytes=0-1023' })
+  @ApiJsonResponse(200, 'The bytes; ETag is the sha256, Accept-Ranges: bytes')
+  @ApiJsonResponse(206, 'The requested range')
+  @ApiJsonResponse(302, 'Redirect to a presigned URL (S3 storage, ?redirect=1 or VETTED_DOWNLOAD_REDIRECT)')
+  @ApiJsonResponse(304, 'Not modified (If-None-Match)')
+  @ApiProblems(400, 404, 416, 503)
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Param(versionRef) ref: VersionRef,
+    @Param('*', filePath) path: string,
+    @Query(validQuery(downloadQuery)) query: z.output<typeof downloadQuery>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const download = await this.files.prepareDownload(principal, ref, path);
+    const { file } = download;
+    const size = Number(file.size);
+    const etag = `"${file.sha256}"`;
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    void reply
+      .header('ETag', etag)
+      .header('Accept-Ranges', 'bytes')
+      .header('Cache-Control', 'private, no-cache')
+      .header('X-Content-Type-Options', 'nosniff');
+
+    if (matchesEtag(request.headers['if-none-match'], etag)) return void (await reply.status(304).send());
+
+    const wantsRedirect = query.redirect === undefined ? this.config.downloadRedirect : query.redirect === '1' || query.redirect === 'true';
+    if (wantsRedirect && this.files.store.presignGet) {
+      const url = await this.files.store.presignGet(download.storageKey, { expiresInSeconds: PRESIGNED_URL_SECONDS, filename: name });
+      this.files.recordDownload(principal, download, { redirect: true });
+      return void (await reply.redirect(url, 302));
+    }
+
+    const range = answerRange(request.headers.range, size);
+    if (range.kind === 'unsatisfiable') {
+      void reply.header('Content-Range', `bytes */${size}`);
+      return sendProblem(reply, problem(416, 'range_not_satisfiable', `The file has ${size} bytes`));
+    }
+    const partial = range.kind === 'partial' ? range : undefined;
+    const length = partial ? partial.end - partial.start + 1 : size;
+    void reply
+      .status(partial ? 206 : 200)
+      .header('Content-Type', 'application/octet-stream')
+      .header('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('Content-Length', length);
+    if (partial) void reply.header('Content-Range', `bytes ${partial.start}-${partial.end}/${size}`);
+    // An empty stream, not an empty body: Fastify would otherwise rewrite Content-Length to 0.
+    if (request.method === 'HEAD') return void (await reply.send(Readable.from([])));
+
+    const body = await this.files.store.read(download.storageKey, partial);
+    reply.raw.once('close', () => {
+      const complete = reply.raw.writableFinished;
+      this.files.recordDownload(principal, download, { bytes: complete ? length : null, complete, range: partial ? `${partial.start}-${partial.end}` : null });
+    });
+    await reply.send(body);
+  }
+}

@@ -90,6 +90,7 @@ export class ApiHarness {
   }
 
   async close(): Promise<void> {
+    (this.app.getHttpServer() as import('node:http').Server).closeAllConnections();
     await this.app.close();
   }
 }

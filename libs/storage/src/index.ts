@@ -2,3 +2,4 @@ export * from './blob-store.js';
 export * from './disk-blob-store.js';
 export * from './hashing-stream.js';
 export * from './s3-blob-store.js';
+export * from './create-blob-store.js';

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import { applyDecorators, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -140,8 +140,8 @@ export class FilesController {
     if (request.method === 'HEAD') return void (await reply.send(Readable.from([])));
 
     const body = await this.files.store.read(download.storageKey, partial);
-    reply.raw.once('close', () => {
-      const complete = reply.raw.writableFinished;
+    finished(reply.raw, (error) => {
+      const complete = !error;
       this.files.recordDownload(principal, download, { bytes: complete ? length : null, complete, range: partial ? `${partial.start}-${partial.end}` : null });
     });
     await reply.send(body);

@@ -7,6 +7,7 @@ import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { KeysController } from './auth/keys.controller.js';
+import { BlobIntegrityController } from './files/blob-integrity.controller.js';
 import { FileRepository } from './files/file.repository.js';
 import { FileService } from './files/file.service.js';
 import { FilesController } from './files/files.controller.js';
@@ -31,7 +32,16 @@ export class AppModule {
   static forConfig(config: Config): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, KeysController, ModelsController, FilesController, LicensesController, AuditController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        KeysController,
+        ModelsController,
+        FilesController,
+        BlobIntegrityController,
+        LicensesController,
+        AuditController,
+      ],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -27,8 +27,9 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
   // File uploads are streamed to storage by the handler, whatever their declared type: no parser
   // may buffer them (JSON's would, and would cap them at the 1 MiB body limit).
   fastify.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
-  fastify.addHook('onRequest', async (request) => {
+  fastify.addHook('onRequest', (request, _reply, done) => {
     if (request.method === 'PUT' && FILE_ROUTE.test(request.url)) request.headers['content-type'] = 'application/octet-stream';
+    done();
   });
 
   const metrics = app.get(MetricsService);

@@ -90,7 +90,7 @@ export class ApiHarness {
   }
 
   async close(): Promise<void> {
-    (this.app.getHttpServer() as import('node:http').Server).closeAllConnections();
+    this.app.getHttpServer().closeAllConnections();
     await this.app.close();
   }
 }

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StorageConfig } from '@vetted/config';
 import { createBlobStore } from '@vetted/storage';
@@ -47,7 +48,11 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
   const files = (version: string) => `${model}/versions/${version}/files`;
 
   const put = (version: string, filePath: string, body: Buffer | string, headers: Record<string, string> = {}) =>
-    api.request('PUT', `${files(version)}/${filePath}`, { key: publisher, rawBody: body, headers: { 'content-type': 'application/octet-stream', ...headers } });
+    api.request('PUT', `${files(version)}/${filePath}`, {
+      key: publisher,
+      rawBody: body,
+      headers: { 'content-type': 'application/octet-stream', ...headers },
+    });
   const newVersion = async (version: string) => {
     expect((await api.request('POST', `${model}/versions`, { key: publisher, body: { version } })).status).toBe(201);
   };
@@ -57,7 +62,9 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
     api = await ApiHarness.start({ storage: storage(), maxFileBytes: MAX_FILE_BYTES });
     publisher = await api.keyFor('publisher');
     viewer = await api.keyFor('viewer');
-    expect((await api.request('POST', '/v1/models', { key: publisher, body: { namespace: `files-${kind}`, name: 'tiny' } })).status).toBe(201);
+    expect((await api.request('POST', '/v1/models', { key: publisher, body: { namespace: `files-${kind}`, name: 'tiny' } })).status).toBe(
+      201,
+    );
     const store = createBlobStore(storage());
     objects = async () => {
       const keys: string[] = [];
@@ -72,7 +79,13 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
     const body = randomBytes(300_000);
     const uploaded = await put('1', 'weights/model.safetensors', body, { 'x-checksum-sha256': sha256(body) });
     expect(uploaded.status).toBe(201);
-    expect(uploaded.body).toMatchObject({ path: 'weights/model.safetensors', size: body.length, sha256: sha256(body), format: 'safetensors', scan: { status: 'pending' } });
+    expect(uploaded.body).toMatchObject({
+      path: 'weights/model.safetensors',
+      size: body.length,
+      sha256: sha256(body),
+      format: 'safetensors',
+      scan: { status: 'pending' },
+    });
 
     const listed = await api.request('GET', files('1'), { key: publisher });
     expect(listed.body.items.map((f: { path: string }) => f.path)).toEqual(['weights/model.safetensors']);
@@ -187,7 +200,7 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
 
     const before = { objects: await objects(), blobs: await blobRows() };
     const base = await api.listen();
-    const chunks = async function* () {
+    const chunks = function* () {
       for (let sent = 0; sent <= MAX_FILE_BYTES; sent += 1024 * 1024) yield randomBytes(1024 * 1024);
     };
     const streamed = await fetch(`${base}${files('5')}/big.bin`, {
@@ -195,7 +208,7 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
       headers: { authorization: `Bearer ${publisher}`, 'content-type': 'application/octet-stream' },
       body: ReadableStream.from(chunks()),
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(streamed.status).toBe(413);
     expect(((await streamed.json()) as { code: string }).code).toBe('file_too_large');
     expect(await api.sql(`SELECT 1 FROM model_files WHERE path = 'big.bin'`)).toHaveLength(0);
@@ -228,13 +241,22 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
     const approved = await api.request('GET', url, { key: viewer });
     expect(approved.status).toBe(200);
     await expect
-      .poll(() => api.sql(`SELECT actor, data FROM audit_events WHERE action = 'file.downloaded' AND actor LIKE 'key:%' AND data->>'complete' = 'true' AND subject_id LIKE '%@1/weights/model.safetensors'`))
-      .toContainEqual({ actor: expect.stringMatching(/^key:/), data: expect.objectContaining({ bytes: approved.raw.length, sha256: sha256(approved.raw) }) });
+      .poll(() =>
+        api.sql(
+          `SELECT actor, data FROM audit_events WHERE action = 'file.downloaded' AND actor LIKE 'key:%' AND data->>'complete' = 'true' AND subject_id LIKE '%@1/weights/model.safetensors'`,
+        ),
+      )
+      .toContainEqual({
+        actor: expect.stringMatching(/^key:/),
+        data: expect.objectContaining({ bytes: approved.raw.length, sha256: sha256(approved.raw) }),
+      });
   });
 
   it('keeps nothing when the client disconnects mid-upload', async () => {
     await newVersion('6');
-    const base = api.app.getHttpServer().listening ? `http://127.0.0.1:${(api.app.getHttpServer().address() as net.AddressInfo).port}` : await api.listen();
+    const base = api.app.getHttpServer().listening
+      ? `http://127.0.0.1:${(api.app.getHttpServer().address() as net.AddressInfo).port}`
+      : await api.listen();
     const before = { objects: await objects(), blobs: await blobRows() };
     const { port } = new URL(base);
     await new Promise<void>((resolve) => {
@@ -250,6 +272,34 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
     await expect.poll(async () => ({ objects: await objects(), blobs: await blobRows() }), { timeout: 5000 }).toEqual(before);
     expect(await api.sql(`SELECT 1 FROM model_files WHERE path = 'cut.bin'`)).toHaveLength(0);
     if (kind === 'disk') await expect.poll(() => readdir(path.join(diskRoot, 'tmp'))).toEqual([]);
+  });
+
+  it('verifies stored blobs for an admin: missing, corrupt and unreferenced objects are reported', async () => {
+    const admin = await api.keyFor('admin');
+    const clean = await api.request('GET', '/v1/admin/blobs/verify?rehash=true', { key: admin });
+    expect(clean.status).toBe(200);
+    expect(clean.body).toMatchObject({ rehashed: true, missing: [], corrupt: [] });
+    expect(clean.body.checked).toBe((await blobRows()).length);
+    expect((await api.request('GET', '/v1/admin/blobs/verify', { key: publisher })).status).toBe(403);
+
+    await newVersion('7');
+    await put('7', 'lost.bin', 'will be lost');
+    await put('7', 'tampered.bin', 'will be tampered');
+    const store = createBlobStore(storage());
+    const [lost] = await api.sql<{ storage_key: string }>('SELECT storage_key FROM blobs WHERE sha256 = $1', [sha256('will be lost')]);
+    await store.delete(lost!.storage_key);
+    await api.sql(`UPDATE blobs SET sha256 = $1 WHERE sha256 = $2`, ['f'.repeat(64), sha256('will be tampered')]);
+    const stray = await store.write(Readable.from([Buffer.from('stray')]), { maxBytes: 10 });
+
+    const report = await api.request('GET', '/v1/admin/blobs/verify?rehash=true', { key: admin });
+    expect(report.body.missing).toEqual([{ sha256: sha256('will be lost'), storageKey: lost!.storage_key }]);
+    expect(report.body.corrupt).toEqual([
+      expect.objectContaining({ sha256: 'f'.repeat(64), problem: `sha256 ${sha256('will be tampered')}` }),
+    ]);
+    expect(report.body.unreferenced).toContain(stray.key);
+    const quick = await api.request('GET', '/v1/admin/blobs/verify', { key: admin });
+    expect(quick.body.corrupt).toEqual([]);
+    expect(quick.body.missing).toHaveLength(1);
   });
 });
 
@@ -267,7 +317,11 @@ describe('S3 specifics', () => {
   afterAll(() => api?.close());
 
   it('redirects a download to a short-lived presigned URL on request', async () => {
-    await api.request('PUT', `${model}/versions/1/files/model.onnx`, { key: publisher, rawBody: 'onnx bytes', headers: { 'content-type': 'application/octet-stream' } });
+    await api.request('PUT', `${model}/versions/1/files/model.onnx`, {
+      key: publisher,
+      rawBody: 'onnx bytes',
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     const reply = await api.request('GET', `${model}/versions/1/files/model.onnx?redirect=1`, { key: publisher });
     expect(reply.status).toBe(302);
     const location = String(reply.headers.location);
@@ -280,7 +334,11 @@ describe('S3 specifics', () => {
     const blobsBefore = await api.sql('SELECT sha256 FROM blobs');
     await s3.stop();
     try {
-      const reply = await api.request('PUT', `${model}/versions/1/files/down.bin`, { key: publisher, rawBody: 'bytes', headers: { 'content-type': 'application/octet-stream' } });
+      const reply = await api.request('PUT', `${model}/versions/1/files/down.bin`, {
+        key: publisher,
+        rawBody: 'bytes',
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       expect(reply.status).toBe(503);
       expect(reply.body.code).toBe('storage_unavailable');
     } finally {

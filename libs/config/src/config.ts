@@ -22,7 +22,12 @@ const environment = z.object({
   VETTED_ADMIN_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   VETTED_EMBEDDED_PG_PORT: port.default(54329),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  VETTED_MAX_FILE_BYTES: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(200 * 1024 ** 3),
+  VETTED_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(200 * 1024 ** 3),
   VETTED_DOWNLOAD_REDIRECT: flag.default(false),
   S3_BUCKET: optionalText,
   S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://minio:9000').optional()),

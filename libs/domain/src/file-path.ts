@@ -2,6 +2,7 @@ export const FILE_PATH_MAX_BYTES = 1000;
 
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 // Control characters, and the bidirectional overrides that make a name read differently than it is.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\:]/u;
 
 export type FilePathCheck = { ok: true; path: string } | { ok: false; problem: string };

@@ -11,8 +11,6 @@ export interface ManifestEntry {
  * digest or a size gives another id. Same shape as a Hub commit sha, so Hub clients can pin it.
  */
 export function manifestCommitSha(entries: readonly ManifestEntry[]): string {
-  const lines = entries
-    .map((e) => `${e.path}\t${e.sha256}\t${e.size.toString()}\n`)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const lines = entries.map((e) => `${e.path}\t${e.sha256}\t${e.size.toString()}\n`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha1').update('vetted-manifest-v1\n').update(lines.join('')).digest('hex');
 }

@@ -3,3 +3,4 @@ export * from './disk-blob-store.js';
 export * from './hashing-stream.js';
 export * from './s3-blob-store.js';
 export * from './create-blob-store.js';
+export * from './verify-blobs.js';

@@ -28,7 +28,9 @@ export class FileRepository {
 
   /** Locks the version row for the rest of the transaction, so a submit cannot interleave with a file change. */
   async lockVersionStatus(tx: Transaction, versionId: string): Promise<VersionStatus | undefined> {
-    const rows = await tx.$queryRaw<{ status: VersionStatus }[]>`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { status: VersionStatus }[]
+    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
     return rows[0]?.status;
   }
 
@@ -53,7 +55,14 @@ export class FileRepository {
     const saved = previous
       ? await tx.modelFile.update({
           where: { id: previous.id },
-          data: { size: file.size, sha256: file.sha256, format: file.format, scanStatus: 'pending', scanFindings: [], createdAt: new Date() },
+          data: {
+            size: file.size,
+            sha256: file.sha256,
+            format: file.format,
+            scanStatus: 'pending',
+            scanFindings: [],
+            createdAt: new Date(),
+          },
         })
       : await tx.modelFile.create({ data: file });
     return { file: saved, created: !previous, replaced: previous && previous.sha256 !== file.sha256 ? previous.sha256 : undefined };

@@ -62,7 +62,13 @@ export class FileService {
    * Streams the body into the store while hashing it, then records the file in one transaction
    * (the version must still be a draft). Content already stored under the same digest is kept once.
    */
-  async upload(principal: Principal, ref: VersionRef, rawPath: string, body: Readable, meta: UploadMeta): Promise<{ file: FileView; created: boolean }> {
+  async upload(
+    principal: Principal,
+    ref: VersionRef,
+    rawPath: string,
+    body: Readable,
+    meta: UploadMeta,
+  ): Promise<{ file: FileView; created: boolean }> {
     const path = validPath(rawPath);
     if (meta.checksum !== undefined && !/^[0-9a-f]{64}$/.test(meta.checksum)) {
       throw DomainError.invalid([{ field: 'X-Checksum-Sha256', message: 'must be 64 lowercase hex characters' }]);
@@ -112,7 +118,12 @@ export class FileService {
       if ((await this.files.lockVersionStatus(tx, version.id)) !== 'draft') throw frozen(ref);
       const deleted = await this.files.deleteFile(tx, version.id, path);
       if (!deleted) throw DomainError.notFound('file_not_found', `No file ${path} in ${subjectOf(ref)}`);
-      await this.audit.record(tx, { actor: principal.actor, action: 'file.deleted', subjectType: 'model_file', subjectId: `${subjectOf(ref)}/${path}` });
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'file.deleted',
+        subjectType: 'model_file',
+        subjectId: `${subjectOf(ref)}/${path}`,
+      });
       return deleted;
     });
     await this.collectBlob(sha256);
@@ -168,14 +179,19 @@ export class FileService {
 
   private async writeBody(body: Readable, meta: UploadMeta): Promise<WrittenBlob> {
     try {
-      return await this.store.write(body, { maxBytes: this.config.maxFileBytes, expectedSha256: meta.checksum, expectedBytes: meta.contentLength });
+      return await this.store.write(body, {
+        maxBytes: this.config.maxFileBytes,
+        expectedSha256: meta.checksum,
+        expectedBytes: meta.contentLength,
+      });
     } catch (error) {
       if (error instanceof BlobTooLargeError) throw this.tooLarge();
       if (error instanceof ChecksumMismatchError) {
         throw DomainError.invalid([{ field: 'X-Checksum-Sha256', message: error.message }], 'checksum_mismatch');
       }
       if (error instanceof IncompleteBodyError) throw DomainError.invalid([{ field: 'body', message: error.message }], 'incomplete_body');
-      if (error instanceof BlobStoreUnavailableError) throw new DomainError('unavailable', 'storage_unavailable', 'Weight storage is unavailable; try again later');
+      if (error instanceof BlobStoreUnavailableError)
+        throw new DomainError('unavailable', 'storage_unavailable', 'Weight storage is unavailable; try again later');
       throw DomainError.invalid([{ field: 'body', message: 'the upload was interrupted' }], 'upload_interrupted');
     }
   }
@@ -208,7 +224,10 @@ function validPath(raw: string): string {
 const subjectOf = (ref: VersionRef): string => `${ref.namespace}/${ref.name}@${ref.version}`;
 
 const frozen = (ref: VersionRef): DomainError =>
-  DomainError.conflict('version_frozen', `Version ${ref.version} of ${ref.namespace}/${ref.name} was submitted; its files can no longer change`);
+  DomainError.conflict(
+    'version_frozen',
+    `Version ${ref.version} of ${ref.namespace}/${ref.name} was submitted; its files can no longer change`,
+  );
 
 const pathCollision = (path: string, existing: string): DomainError =>
   DomainError.invalid([{ field: 'path', message: `differs from the existing "${existing}" only by case` }], 'path_collision');

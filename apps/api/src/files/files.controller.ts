@@ -66,7 +66,7 @@ export class FilesController {
   ): Promise<void> {
     const length = request.headers['content-length'];
     const checksum = request.headers['x-checksum-sha256'];
-    const { file, created } = await this.files.upload(principal, ref, path, request.raw as Readable, {
+    const { file, created } = await this.files.upload(principal, ref, path, request.raw, {
       contentLength: length === undefined ? undefined : Number(length),
       checksum: typeof checksum === 'string' ? checksum.toLowerCase() : undefined,
     });
@@ -80,7 +80,11 @@ export class FilesController {
   @ApiFilePath()
   @ApiJsonResponse(204, 'Deleted from the draft')
   @ApiProblems(400, 404, 409)
-  async delete(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef, @Param('*', filePath) path: string): Promise<void> {
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param(versionRef) ref: VersionRef,
+    @Param('*', filePath) path: string,
+  ): Promise<void> {
     await this.files.delete(principal, ref, path);
   }
 
@@ -133,7 +137,10 @@ export class FilesController {
     void reply
       .status(partial ? 206 : 200)
       .header('Content-Type', 'application/octet-stream')
-      .header('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
       .header('Content-Length', length);
     if (partial) void reply.header('Content-Range', `bytes ${partial.start}-${partial.end}/${size}`);
     // An empty stream, not an empty body: Fastify would otherwise rewrite Content-Length to 0.
@@ -142,7 +149,11 @@ export class FilesController {
     const body = await this.files.store.read(download.storageKey, partial);
     finished(reply.raw, (error) => {
       const complete = !error;
-      this.files.recordDownload(principal, download, { bytes: complete ? length : null, complete, range: partial ? `${partial.start}-${partial.end}` : null });
+      this.files.recordDownload(principal, download, {
+        bytes: complete ? length : null,
+        complete,
+        range: partial ? `${partial.start}-${partial.end}` : null,
+      });
     });
     await reply.send(body);
   }

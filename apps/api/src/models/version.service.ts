@@ -31,7 +31,8 @@ export class VersionService {
     if (!found) throw DomainError.notFound('version_not_found', `No version ${label} of ${namespace}/${name}`);
     const submitted = await this.db.$transaction(async (tx) => {
       const status = await this.files.lockVersionStatus(tx, found.id);
-      if (status !== 'draft') throw DomainError.conflict('version_not_draft', `Version ${label} is ${status}; only drafts can be submitted`);
+      if (status !== 'draft')
+        throw DomainError.conflict('version_not_draft', `Version ${label} is ${status}; only drafts can be submitted`);
       const files = await this.files.list(found.id, tx);
       if (files.length === 0) throw DomainError.conflict('version_empty', `Version ${label} has no files to submit`);
       const version = await this.versions.submit(tx, found.id, found.commitSha ?? manifestCommitSha(files));

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -98,6 +98,23 @@ describe('vetted start on a fresh machine', () => {
     expect(version.body.status).toBe('draft');
   });
 
+  it('stores weight files on the embedded disk store and serves them back after submit', async () => {
+    const body = Buffer.from('{"architectures": ["BertModel"]}');
+    const upload = await fetch(`${baseUrl}/v1/models/e2e/tiny-onnx/versions/1.0/files/config.json`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${keys.publisher}`, 'content-type': 'application/octet-stream' },
+      body,
+    });
+    expect(upload.status).toBe(201);
+    const submitted = await call('POST', '/v1/models/e2e/tiny-onnx/versions/1.0/submit', keys.publisher);
+    expect(submitted.body.commitSha).toMatch(/^[0-9a-f]{40}$/);
+    const download = await fetch(`${baseUrl}/v1/models/e2e/tiny-onnx/versions/1.0/files/config.json`, {
+      headers: { authorization: `Bearer ${keys.publisher}` },
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);
+    expect((await readdir(path.join(dataDir, 'blobs', 'sha256'))).length).toBe(1);
+  });
+
   it('answers bad requests with the right problem', async () => {
     expect((await call('POST', '/v1/models', keys.viewer, { namespace: 'e2e', name: 'nope' })).status).toBe(403);
     expect((await call('POST', '/v1/models', keys.publisher, { namespace: 'e2e', name: 'tiny-onnx' })).status).toBe(409);
@@ -143,7 +160,9 @@ describe('vetted start on a fresh machine', () => {
     const model = await call('GET', '/v1/models/e2e/tiny-onnx', keys.publisher);
     expect(model.status).toBe(200);
     expect(model.body.description).toBe('A tiny test model');
-    expect((await call('GET', '/v1/models/e2e/tiny-onnx/versions/1.0', keys.publisher)).body.version).toBe('1.0');
+    expect((await call('GET', '/v1/models/e2e/tiny-onnx/versions/1.0', keys.publisher)).body.status).toBe('pending_review');
+    const files = await call('GET', '/v1/models/e2e/tiny-onnx/versions/1.0/files', keys.publisher);
+    expect(files.body.items.map((f: { path: string }) => f.path)).toEqual(['config.json']);
     expect((await call('GET', '/v1/whoami', adminKey)).body.role).toBe('admin');
   });
 

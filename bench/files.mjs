@@ -1,0 +1,170 @@
+// Weight-file benchmark: a 2 GiB file uploaded to and downloaded from Vetted on the disk store,
+// next to baselines measured in the same run: `sha256sum` of the same file (upload + hash) and
+// nginx serving the same file from disk (download). Also samples the API's resident memory.
+// Run: npm run build && node bench/files.mjs   (needs nginx and curl: apt-get install nginx curl)
+import { execFile, fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { prepareSchema, startEmbeddedPostgres } from '../libs/db/dist/index.js';
+
+const run = promisify(execFile);
+const GIB = 1024 ** 3;
+const SIZE = Number(process.env.BENCH_FILE_BYTES ?? 2 * GIB);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONCURRENT = 20;
+const mb = (bytes) => bytes / 1024 ** 2;
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-files-'));
+await run('chmod', ['o+x', dir]); // nginx workers and the postgres user must reach their files
+const file = path.join(dir, 'www', 'model.safetensors');
+await mkdir(path.dirname(file), { recursive: true });
+const postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 500), database: 'bench' });
+const cleanup = [];
+try {
+  await writeTestFile(file, SIZE);
+  await prepareSchema(postgres.url);
+  const apiPort = 4100 + Math.floor(Math.random() * 100);
+  const nginxPort = apiPort + 100;
+  const token = `hf_bench_${randomBytes(24).toString('hex')}`;
+  const api = fork('apps/api/dist/main.js', [], {
+    env: { ...process.env, DATABASE_URL: postgres.url, PORT: String(apiPort), LOG_LEVEL: 'warn', VETTED_DATA_DIR: path.join(dir, 'vetted'), VETTED_ADMIN_TOKEN: token },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  cleanup.push(() => api.kill('SIGTERM'));
+  cleanup.push(await startNginx(dir, nginxPort));
+  const base = `http://127.0.0.1:${apiPort}`;
+  await waitFor(`${base}/health`);
+  const auth = ['-H', `Authorization: Bearer ${token}`];
+  await curl([...auth, '-H', 'content-type: application/json', '-d', '{"namespace":"bench","name":"big"}', `${base}/v1/models`]);
+  const rssBefore = await rss(api.pid);
+
+  const hashSeconds = [];
+  const uploadSeconds = [];
+  let uploadPeak = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    hashSeconds.push(await timed(() => run('sha256sum', [file])));
+    await curl([...auth, '-H', 'content-type: application/json', '-d', `{"version":"r${round}"}`, `${base}/v1/models/bench/big/versions`]);
+    const url = `${base}/v1/models/bench/big/versions/r${round}/files/model.safetensors`;
+    const sampler = sampleRss(api.pid);
+    uploadSeconds.push(await timed(() => curl([...auth, '-H', 'Expect:', '-T', file, url])));
+    uploadPeak = Math.max(uploadPeak, await sampler.stop());
+  }
+  const fileUrl = `${base}/v1/models/bench/big/versions/r0/files/model.safetensors`;
+
+  const nginxRates = [];
+  const vettedRates = [];
+  let downloadPeak = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    nginxRates.push(await downloadRate([`http://127.0.0.1:${nginxPort}/model.safetensors`]));
+    const sampler = sampleRss(api.pid);
+    vettedRates.push(await downloadRate([...auth, fileUrl]));
+    downloadPeak = Math.max(downloadPeak, await sampler.stop());
+  }
+
+  const sampler = sampleRss(api.pid);
+  const concurrent = await Promise.all(Array.from({ length: CONCURRENT }, () => downloadRate(['--max-time', '15', ...auth, fileUrl], true)));
+  const concurrentPeak = await sampler.stop();
+
+  const best = (values) => Math.max(...values);
+  const hashRate = mb(SIZE) / Math.min(...hashSeconds);
+  const uploadRate = mb(SIZE) / Math.min(...uploadSeconds);
+  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, best of ${ROUNDS}\n`);
+  console.log('| measurement | baseline | Vetted | ratio |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| upload + sha256 (MiB/s) | sha256sum ${hashRate.toFixed(0)} | ${uploadRate.toFixed(0)} | ${(uploadRate / hashRate).toFixed(2)} |`);
+  console.log(`| download (MiB/s) | nginx ${best(nginxRates).toFixed(0)} | ${best(vettedRates).toFixed(0)} | ${(best(vettedRates) / best(nginxRates)).toFixed(2)} |`);
+  console.log(`| ${CONCURRENT} concurrent downloads (MiB/s, total) | | ${concurrent.reduce((a, b) => a + b, 0).toFixed(0)} | |`);
+  console.log(`\nAPI resident memory: ${mb(rssBefore).toFixed(0)} MiB idle; growth ${mb(uploadPeak - rssBefore).toFixed(0)} MiB during upload, ${mb(downloadPeak - rssBefore).toFixed(0)} MiB during download, ${mb(concurrentPeak - rssBefore).toFixed(0)} MiB during ${CONCURRENT} concurrent downloads`);
+} finally {
+  for (const stop of cleanup.reverse()) await stop();
+  await postgres.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** A 1 MiB random block repeated: random enough for hashing and storage, quick to create. */
+async function writeTestFile(target, size) {
+  const block = randomBytes(1024 * 1024);
+  const out = createWriteStream(target);
+  for (let written = 0; written < size; written += block.length) {
+    if (!out.write(block.subarray(0, Math.min(block.length, size - written)))) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+}
+
+async function startNginx(root, port) {
+  const conf = path.join(root, 'nginx.conf');
+  await writeFile(
+    conf,
+    `daemon off; worker_processes 2; pid ${root}/nginx.pid; error_log ${root}/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:${port}; root ${root}/www; } }\n`,
+  );
+  const nginx = spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' });
+  await waitFor(`http://127.0.0.1:${port}/`, true);
+  return async () => {
+    nginx.kill('SIGQUIT');
+    await new Promise((resolve) => nginx.once('exit', resolve));
+  };
+}
+
+async function waitFor(url, anyStatus = false) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      const response = await fetch(url);
+      if (anyStatus || response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function curl(args) {
+  const { stdout } = await run('curl', ['-sS', '--fail-with-body', ...args], { maxBuffer: 1024 * 1024 });
+  return stdout;
+}
+
+/** MiB/s of one download read to /dev/null by curl. */
+async function downloadRate(args, partialOk = false) {
+  try {
+    const out = await curl(['-o', '/dev/null', '-w', '%{speed_download}', ...args]);
+    return mb(Number(out));
+  } catch (error) {
+    if (partialOk && error.code === 28) return mb(Number(error.stdout)); // --max-time reached: rate so far
+    throw error;
+  }
+}
+
+async function timed(work) {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function rss(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
+}
+
+function sampleRss(pid) {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, await rss(pid));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return peak;
+    },
+  };
+}

@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@vetted/config';
+import type { Socket } from 'node:net';
 import { AppModule } from './app.module.js';
+import { problem } from './http/problem.js';
 import { MetricsService } from './metrics/metrics.service.js';
 
 const LOG_LEVELS: Record<Config['logLevel'], LogLevel[]> = {
@@ -14,11 +16,23 @@ const LOG_LEVELS: Record<Config['logLevel'], LogLevel[]> = {
   error: ['error', 'fatal'],
 };
 
+/** Bytes Node's HTTP parser cannot read as a request (e.g. a body longer than its Content-Length). */
+function answerMalformedRequest(_error: Error, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(problem(400, 'malformed_request', 'The request could not be parsed as HTTP'));
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
 const FILE_ROUTE = /^\/v1\/models\/[^/]+\/[^/]+\/versions\/[^/]+\/files\//;
 
 /** The configured API, not yet listening: `main.ts` listens, tests call `inject()`. */
 export async function createApiApp(config: Config): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false });
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false, clientErrorHandler: answerMalformedRequest });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     logger: LOG_LEVELS[config.logLevel],
   });

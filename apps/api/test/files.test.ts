@@ -274,6 +274,29 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
     if (kind === 'disk') await expect.poll(() => readdir(path.join(diskRoot, 'tmp'))).toEqual([]);
   });
 
+  it('refuses a body longer than its Content-Length with a 400 problem and keeps nothing', async () => {
+    await newVersion('8');
+    const base = api.app.getHttpServer().listening
+      ? `http://127.0.0.1:${(api.app.getHttpServer().address() as net.AddressInfo).port}`
+      : await api.listen();
+    const responses = await new Promise<string>((resolve) => {
+      let received = '';
+      const socket = net.connect(Number(new URL(base).port), '127.0.0.1', () => {
+        socket.write(
+          `PUT ${files('8')}/short.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${publisher}\r\nContent-Type: application/octet-stream\r\nContent-Length: 5\r\n\r\n0123456789`,
+        );
+      });
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', () => undefined);
+      setTimeout(() => socket.end(), 1000);
+    });
+    expect(responses).toMatch(/^HTTP\/1.1 400/);
+    expect(responses).toContain('application/problem+json');
+    expect(responses).toContain('"code":"malformed_request"');
+    expect(await api.sql(`SELECT 1 FROM model_files WHERE path = 'short.txt'`)).toHaveLength(0);
+  });
+
   it('verifies stored blobs for an admin: missing, corrupt and unreferenced objects are reported', async () => {
     const admin = await api.keyFor('admin');
     const clean = await api.request('GET', '/v1/admin/blobs/verify?rehash=true', { key: admin });

@@ -22,7 +22,11 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-files-'));
 await run('chmod', ['o+x', dir]); // nginx workers and the postgres user must reach their files
 const file = path.join(dir, 'www', 'model.safetensors');
 await mkdir(path.dirname(file), { recursive: true });
-const postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 500), database: 'bench' });
+const postgres = await startEmbeddedPostgres({
+  dir: path.join(dir, 'pg'),
+  port: 55000 + Math.floor(Math.random() * 500),
+  database: 'bench',
+});
 const cleanup = [];
 try {
   await writeTestFile(file, SIZE);
@@ -31,7 +35,14 @@ try {
   const nginxPort = apiPort + 100;
   const token = `hf_bench_${randomBytes(24).toString('hex')}`;
   const api = fork('apps/api/dist/main.js', [], {
-    env: { ...process.env, DATABASE_URL: postgres.url, PORT: String(apiPort), LOG_LEVEL: 'warn', VETTED_DATA_DIR: path.join(dir, 'vetted'), VETTED_ADMIN_TOKEN: token },
+    env: {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      PORT: String(apiPort),
+      LOG_LEVEL: 'warn',
+      VETTED_DATA_DIR: path.join(dir, 'vetted'),
+      VETTED_ADMIN_TOKEN: token,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   cleanup.push(() => api.kill('SIGTERM'));
@@ -66,19 +77,29 @@ try {
   }
 
   const sampler = sampleRss(api.pid);
-  const concurrent = await Promise.all(Array.from({ length: CONCURRENT }, () => downloadRate(['--max-time', '15', ...auth, fileUrl], true)));
+  const concurrent = await Promise.all(
+    Array.from({ length: CONCURRENT }, () => downloadRate(['--max-time', '15', ...auth, fileUrl], true)),
+  );
   const concurrentPeak = await sampler.stop();
 
   const best = (values) => Math.max(...values);
   const hashRate = mb(SIZE) / Math.min(...hashSeconds);
   const uploadRate = mb(SIZE) / Math.min(...uploadSeconds);
-  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, best of ${ROUNDS}\n`);
+  console.log(
+    `\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, best of ${ROUNDS}\n`,
+  );
   console.log('| measurement | baseline | Vetted | ratio |');
   console.log('| --- | ---: | ---: | ---: |');
-  console.log(`| upload + sha256 (MiB/s) | sha256sum ${hashRate.toFixed(0)} | ${uploadRate.toFixed(0)} | ${(uploadRate / hashRate).toFixed(2)} |`);
-  console.log(`| download (MiB/s) | nginx ${best(nginxRates).toFixed(0)} | ${best(vettedRates).toFixed(0)} | ${(best(vettedRates) / best(nginxRates)).toFixed(2)} |`);
+  console.log(
+    `| upload + sha256 (MiB/s) | sha256sum ${hashRate.toFixed(0)} | ${uploadRate.toFixed(0)} | ${(uploadRate / hashRate).toFixed(2)} |`,
+  );
+  console.log(
+    `| download (MiB/s) | nginx ${best(nginxRates).toFixed(0)} | ${best(vettedRates).toFixed(0)} | ${(best(vettedRates) / best(nginxRates)).toFixed(2)} |`,
+  );
   console.log(`| ${CONCURRENT} concurrent downloads (MiB/s, total) | | ${concurrent.reduce((a, b) => a + b, 0).toFixed(0)} | |`);
-  console.log(`\nAPI resident memory: ${mb(rssBefore).toFixed(0)} MiB idle; growth ${mb(uploadPeak - rssBefore).toFixed(0)} MiB during upload, ${mb(downloadPeak - rssBefore).toFixed(0)} MiB during download, ${mb(concurrentPeak - rssBefore).toFixed(0)} MiB during ${CONCURRENT} concurrent downloads`);
+  console.log(
+    `\nAPI resident memory: ${mb(rssBefore).toFixed(0)} MiB idle; growth ${mb(uploadPeak - rssBefore).toFixed(0)} MiB during upload, ${mb(downloadPeak - rssBefore).toFixed(0)} MiB during download, ${mb(concurrentPeak - rssBefore).toFixed(0)} MiB during ${CONCURRENT} concurrent downloads`,
+  );
 } finally {
   for (const stop of cleanup.reverse()) await stop();
   await postgres.stop();

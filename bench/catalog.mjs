@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { prepareSchema, startEmbeddedPostgres } from '../libs/db/dist/index.js';
+import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
+import { prepareSchema } from '../libs/db/dist/index.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../libs/domain/dist/index.js';
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 100_000);

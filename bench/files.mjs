@@ -9,7 +9,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { prepareSchema, startEmbeddedPostgres } from '../libs/db/dist/index.js';
+import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
+import { prepareSchema } from '../libs/db/dist/index.js';
 
 const run = promisify(execFile);
 const GIB = 1024 ** 3;

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { prepareSchema, startEmbeddedPostgres } from '../libs/db/src/index.js';
+import { startEmbeddedPostgres } from '../libs/db/src/embedded-postgres.js';
+import { prepareSchema } from '../libs/db/src/index.js';
 import { freePort } from './free-port.js';
 
 export const TEMPLATE_DATABASE = 'vetted_template';

@@ -8,10 +8,14 @@ import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { KeysController } from './auth/keys.controller.js';
 import { BlobIntegrityController } from './files/blob-integrity.controller.js';
+import { FileSender } from './files/file-sender.js';
 import { FileRepository } from './files/file.repository.js';
 import { FileService } from './files/file.service.js';
 import { FilesController } from './files/files.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { HfController } from './hf/hf.controller.js';
+import { HfRepository } from './hf/hf.repository.js';
+import { HfService } from './hf/hf.service.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { blobStoreProvider } from './infra/blob-store.provider.js';
 import { CONFIG } from './infra/config.provider.js';
@@ -41,6 +45,7 @@ export class AppModule {
         BlobIntegrityController,
         LicensesController,
         AuditController,
+        HfController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -60,6 +65,9 @@ export class AppModule {
         blobStoreProvider,
         FileRepository,
         FileService,
+        FileSender,
+        HfRepository,
+        HfService,
       ],
     };
   }

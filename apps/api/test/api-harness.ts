@@ -1,6 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Config, loadConfig } from '@vetted/config';
 import type { Role } from '@vetted/domain';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { createApiApp } from '../src/app.js';
 import { createTestDatabase } from '../../../test/database.js';
@@ -33,7 +36,16 @@ export class ApiHarness {
 
   static async start(overrides: Partial<Config> = {}): Promise<ApiHarness> {
     const databaseUrl = await createTestDatabase();
-    const config: Config = { ...loadConfig({}), databaseUrl, adminToken: ADMIN_TOKEN, logLevel: 'error', ...overrides };
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'vetted-api-'));
+    const config: Config = {
+      ...loadConfig({}),
+      dataDir,
+      storage: { kind: 'disk', root: path.join(dataDir, 'blobs') },
+      databaseUrl,
+      adminToken: ADMIN_TOKEN,
+      logLevel: 'error',
+      ...overrides,
+    };
     const app = await createApiApp(config);
     const routes: string[] = [];
     const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,6 @@
 import { type Config } from '@vetted/config';
-import { prepareSchema, type RunningPostgres, startEmbeddedPostgres } from '@vetted/db';
+import { prepareSchema } from '@vetted/db';
+import { type RunningPostgres, startEmbeddedPostgres } from '@vetted/db/embedded';
 import path from 'node:path';
 import pg from 'pg';
 

@@ -29,6 +29,8 @@ const environment = z.object({
     .max(Number.MAX_SAFE_INTEGER)
     .default(200 * 1024 ** 3),
   VETTED_DOWNLOAD_REDIRECT: flag.default(false),
+  VETTED_HF_ANONYMOUS: flag.default(false),
+  VETTED_HF_TREE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   S3_BUCKET: optionalText,
   S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://minio:9000').optional()),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -51,6 +53,10 @@ export interface Config {
   maxFileBytes: number;
   /** Answer downloads with a redirect to a presigned URL (S3 only) instead of proxying the bytes. */
   downloadRedirect: boolean;
+  /** Let Hub clients without a (valid) key read approved models through /hf. */
+  hfAnonymous: boolean;
+  /** Entries per page of /hf tree listings (the Hub pages with an absolute Link header). */
+  hfTreePageSize: number;
   storage: StorageConfig;
 }
 
@@ -95,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     maxFileBytes: values.VETTED_MAX_FILE_BYTES,
     downloadRedirect: values.VETTED_DOWNLOAD_REDIRECT,
+    hfAnonymous: values.VETTED_HF_ANONYMOUS,
+    hfTreePageSize: values.VETTED_HF_TREE_PAGE_SIZE,
     storage: values.S3_BUCKET
       ? {
           kind: 's3',

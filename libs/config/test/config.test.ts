@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       maxFileBytes: 200 * 1024 ** 3,
       downloadRedirect: false,
+      hfAnonymous: false,
+      hfTreePageSize: 1000,
       storage: { kind: 'disk', root: path.resolve('.vetted', 'blobs') },
     });
   });

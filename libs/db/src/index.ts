@@ -1,4 +1,3 @@
-export * from './embedded-postgres.js';
 export * from './migrator.js';
 export * from './prisma-client.js';
 export { Prisma, PrismaClient } from './generated/prisma/client.js';

@@ -1,4 +1,3 @@
-import { finished, Readable } from 'node:stream';
 import { applyDecorators, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,13 +6,11 @@ import { RequireRole } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
 import { type Page, pageOf } from '../http/pagination.js';
-import { sendProblem } from '../http/problem.filter.js';
-import { problem } from '../http/problem.js';
 import { validParam, validQuery } from '../http/zod.pipe.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { modelParams } from '../models/model.schemas.js';
 import { versionLabel } from '../models/version.schemas.js';
-import { answerRange, matchesEtag } from './byte-range.js';
+import { FileSender } from './file-sender.js';
 import { downloadQuery, fileView, type FileView } from './file.schemas.js';
 import { FileService, type VersionRef } from './file.service.js';
 
@@ -21,7 +18,6 @@ const VERSION = 'v1/models/:namespace/:name/versions/:version';
 const versionRef = validParam('path', modelParams.extend({ version: versionLabel }));
 /** The file path is everything after /files/, slashes included. */
 const filePath = validParam('path', z.string().max(4000));
-const PRESIGNED_URL_SECONDS = 300;
 
 const ApiVersionParams = () =>
   applyDecorators(
@@ -37,6 +33,7 @@ export class FilesController {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     private readonly files: FileService,
+    private readonly sender: FileSender,
   ) {}
 
   @Get(`${VERSION}/files`)
@@ -108,53 +105,7 @@ export class FilesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const download = await this.files.prepareDownload(principal, ref, path);
-    const { file } = download;
-    const size = Number(file.size);
-    const etag = `"${file.sha256}"`;
-    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-    void reply
-      .header('ETag', etag)
-      .header('Accept-Ranges', 'bytes')
-      .header('Cache-Control', 'private, no-cache')
-      .header('X-Content-Type-Options', 'nosniff');
-
-    if (matchesEtag(request.headers['if-none-match'], etag)) return void (await reply.status(304).send());
-
-    const wantsRedirect = query.redirect === undefined ? this.config.downloadRedirect : query.redirect === '1' || query.redirect === 'true';
-    if (wantsRedirect && this.files.store.presignGet) {
-      const url = await this.files.store.presignGet(download.storageKey, { expiresInSeconds: PRESIGNED_URL_SECONDS, filename: name });
-      this.files.recordDownload(principal, download, { redirect: true });
-      return void (await reply.redirect(url, 302));
-    }
-
-    const range = answerRange(request.headers.range, size);
-    if (range.kind === 'unsatisfiable') {
-      void reply.header('Content-Range', `bytes */${size}`);
-      return sendProblem(reply, problem(416, 'range_not_satisfiable', `The file has ${size} bytes`));
-    }
-    const partial = range.kind === 'partial' ? range : undefined;
-    const length = partial ? partial.end - partial.start + 1 : size;
-    void reply
-      .status(partial ? 206 : 200)
-      .header('Content-Type', 'application/octet-stream')
-      .header(
-        'Content-Disposition',
-        `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      )
-      .header('Content-Length', length);
-    if (partial) void reply.header('Content-Range', `bytes ${partial.start}-${partial.end}/${size}`);
-    // An empty stream, not an empty body: Fastify would otherwise rewrite Content-Length to 0.
-    if (request.method === 'HEAD') return void (await reply.send(Readable.from([])));
-
-    const body = await this.files.store.read(download.storageKey, partial);
-    finished(reply.raw, (error) => {
-      const complete = !error;
-      this.files.recordDownload(principal, download, {
-        bytes: complete ? length : null,
-        complete,
-        range: partial ? `${partial.start}-${partial.end}` : null,
-      });
-    });
-    await reply.send(body);
+    const redirect = query.redirect === undefined ? this.config.downloadRedirect : query.redirect === '1' || query.redirect === 'true';
+    await this.sender.send(request, reply, principal, download, { redirect });
   }
 }

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { ModelVersion } from '@vetted/db';
+import { PrismaService } from '../infra/prisma.service.js';
+import { VISIBLE_STATUSES } from '../models/version.repository.js';
+
+/** Versions as the Hub endpoint sees them: approved (or deprecated, when asked for explicitly) only. */
+@Injectable()
+export class HfRepository {
+  constructor(private readonly db: PrismaService) {}
+
+  /** `main`: the newest approved version. */
+  latestApproved(modelId: string): Promise<ModelVersion | null> {
+    return this.db.modelVersion.findFirst({ where: { modelId, status: 'approved' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  }
+
+  byCommit(modelId: string, commitSha: string): Promise<ModelVersion | null> {
+    return this.db.modelVersion.findFirst({
+      where: { modelId, commitSha, status: { in: VISIBLE_STATUSES } },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  byLabel(modelId: string, label: string): Promise<ModelVersion | null> {
+    return this.db.modelVersion.findFirst({ where: { modelId, label, status: { in: VISIBLE_STATUSES } } });
+  }
+}

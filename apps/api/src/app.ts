@@ -28,6 +28,14 @@ function answerMalformedRequest(_error: Error, socket: Socket): void {
   );
 }
 
+const HF_CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Range, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
+  'Access-Control-Expose-Headers':
+    'X-Repo-Commit, X-Error-Code, X-Error-Message, ETag, Link, Accept-Ranges, Content-Range, X-Linked-Size, X-Linked-ETag',
+};
+
 const FILE_ROUTE = /^\/v1\/models\/[^/]+\/[^/]+\/versions\/[^/]+\/files\//;
 
 /** The configured API, not yet listening: `main.ts` listens, tests call `inject()`. */
@@ -43,6 +51,12 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
   fastify.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
   fastify.addHook('onRequest', (request, _reply, done) => {
     if (request.method === 'PUT' && FILE_ROUTE.test(request.url)) request.headers['content-type'] = 'application/octet-stream';
+    done();
+  });
+
+  // Hub clients in browsers read these headers; keys travel as bearer tokens, never cookies.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith('/hf/')) void reply.headers(HF_CORS_HEADERS);
     done();
   });
 

@@ -232,6 +232,29 @@ describe('the /hf endpoint over plain HTTP', () => {
     expect(item?.lastCommit?.id).toMatch(/^[0-9a-f]{40}$/);
   });
 
+  it('decodes paths and revisions the way the Python client encodes them', async () => {
+    const tree = await get(`../../api/models/acme/bert-tiny/tree/main/${encodeURIComponent('weights/large')}?recursive=false&expand=false`);
+    expect(((await tree.json()) as { path: string }[]).map((entry) => entry.path)).toEqual(['weights/large/shard-00001.bin']);
+    const info = await fetch(`${hubUrl}/api/models/acme/bert-tiny/revision/${encodeURIComponent(firstCommit)}`, {
+      headers: { authorization: `Bearer ${viewer}` },
+    });
+    expect(((await info.json()) as { sha: string }).sha).toBe(firstCommit);
+    const spaced = await get(`resolve/${firstCommit}/docs/read%20me%20%C3%A9.txt`);
+    expect(await spaced.text()).toBe('unicode and spaces');
+  });
+
+  it('lets browsers call it: CORS preflight and exposed headers', async () => {
+    const preflight = await fetch(url('resolve/main/config.json'), {
+      method: 'OPTIONS',
+      headers: { origin: 'http://app.example', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+    const response = await get('resolve/main/config.json');
+    expect(response.headers.get('access-control-expose-headers')).toContain('X-Repo-Commit');
+  });
+
   it('records downloads like native ones', async () => {
     await expect
       .poll(() => api.sql(`SELECT 1 FROM audit_events WHERE action = 'file.downloaded' AND subject_id LIKE 'acme/bert-tiny@%'`))

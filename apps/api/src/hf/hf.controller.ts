@@ -130,7 +130,9 @@ export class HfController {
   /** Datasets, spaces, uploads and anything else the Hub has and Vetted does not. */
   @All('*')
   @ApiExcludeEndpoint()
-  unknown(): never {
+  async unknown(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    // CORS preflight, so the JS client also works from a browser page on another origin.
+    if (request.method === 'OPTIONS') return void (await reply.status(204).send());
     throw new HfError(404, 'RepoNotFound', 'Repository not found');
   }
 

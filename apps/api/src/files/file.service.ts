@@ -156,24 +156,27 @@ export class FileService {
   }
 
   private async readableVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
-    const model = await this.models.getRow(principal, ref.namespace, ref.name);
-    const version = await this.versions.find(model.id, ref.version);
-    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
-    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(version.status)) {
+    const found = await this.findVersion(principal, ref);
+    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(found.version.status)) {
       throw new DomainError(
         'forbidden',
         'version_not_approved',
-        `Version ${ref.version} of ${ref.namespace}/${ref.name} is ${version.status}: only approved versions can be downloaded with the viewer role`,
+        `Version ${ref.version} of ${ref.namespace}/${ref.name} is ${found.version.status}: only approved versions can be downloaded with the viewer role`,
       );
     }
-    return { model, version };
+    return found;
   }
 
   private async draftVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
+    const found = await this.findVersion(principal, ref);
+    if (found.version.status !== 'draft') throw frozen(ref);
+    return found;
+  }
+
+  private async findVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
     const model = await this.models.getRow(principal, ref.namespace, ref.name);
     const version = await this.versions.find(model.id, ref.version);
     if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
-    if (version.status !== 'draft') throw frozen(ref);
     return { model, version };
   }
 

@@ -13,6 +13,8 @@ import { FileRepository } from './files/file.repository.js';
 import { FileService } from './files/file.service.js';
 import { FilesController } from './files/files.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { ImportService } from './imports/import.service.js';
+import { ImportsController } from './imports/imports.controller.js';
 import { HfController } from './hf/hf.controller.js';
 import { HfRepository } from './hf/hf.repository.js';
 import { HfService } from './hf/hf.service.js';
@@ -46,6 +48,7 @@ export class AppModule {
         LicensesController,
         AuditController,
         HfController,
+        ImportsController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -68,6 +71,7 @@ export class AppModule {
         FileSender,
         HfRepository,
         HfService,
+        ImportService,
       ],
     };
   }

@@ -1,20 +1,12 @@
 import 'reflect-metadata';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Config } from '@vetted/config';
+import { type Config, logLevelsFor } from '@vetted/config';
 import type { Socket } from 'node:net';
 import { AppModule } from './app.module.js';
 import { problem } from './http/problem.js';
 import { MetricsService } from './metrics/metrics.service.js';
-
-const LOG_LEVELS: Record<Config['logLevel'], LogLevel[]> = {
-  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
-  info: ['log', 'warn', 'error', 'fatal'],
-  warn: ['warn', 'error', 'fatal'],
-  error: ['error', 'fatal'],
-};
 
 /** Bytes Node's HTTP parser cannot read as a request (e.g. a body longer than its Content-Length). */
 function answerMalformedRequest(_error: Error, socket: Socket): void {
@@ -42,7 +34,7 @@ const FILE_ROUTE = /^\/v1\/models\/[^/]+\/[^/]+\/versions\/[^/]+\/files\//;
 export async function createApiApp(config: Config): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false, clientErrorHandler: answerMalformedRequest });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
-    logger: LOG_LEVELS[config.logLevel],
+    logger: logLevelsFor(config.logLevel),
   });
   const fastify = app.getHttpAdapter().getInstance();
 

@@ -32,6 +32,7 @@ export class ApiHarness {
     readonly databaseUrl: string,
     /** `METHOD /path` of every route Nest registered with Fastify. */
     readonly routes: string[],
+    readonly config: Config,
   ) {}
 
   static async start(overrides: Partial<Config> = {}): Promise<ApiHarness> {
@@ -54,7 +55,7 @@ export class ApiHarness {
     });
     await app.init();
     await fastify.ready();
-    return new ApiHarness(app, databaseUrl, routes);
+    return new ApiHarness(app, databaseUrl, routes, config);
   }
 
   async request(method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Reply> {

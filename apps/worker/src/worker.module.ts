@@ -2,6 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { type Config, requireDatabaseUrl } from '@vetted/config';
 import { createPrismaClient, PrismaClient } from '@vetted/db';
+import { HubClient } from '@vetted/hub';
+import { createBlobStore } from '@vetted/storage';
+import { ImportHandler } from './imports/import.handler.js';
+import { BLOB_STORE, Importer } from './imports/importer.js';
 import { JobRunner } from './job-runner.service.js';
 import { ModelCreatedHandler } from './model-created.handler.js';
 import { CONFIG } from './tokens.js';
@@ -15,8 +19,12 @@ export class WorkerModule {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: PrismaClient, useFactory: () => createPrismaClient(requireDatabaseUrl(config), 4) },
+        { provide: BLOB_STORE, useFactory: () => createBlobStore(config.storage) },
+        { provide: HubClient, useFactory: () => new HubClient({ hubUrl: config.hubUrl, token: config.hubToken }) },
         JobRunner,
         ModelCreatedHandler,
+        Importer,
+        ImportHandler,
       ],
     };
   }

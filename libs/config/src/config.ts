@@ -30,6 +30,8 @@ const environment = z.object({
     .default(200 * 1024 ** 3),
   VETTED_DOWNLOAD_REDIRECT: flag.default(false),
   VETTED_HF_ANONYMOUS: flag.default(false),
+  HF_HUB_URL: z.url('must be a URL such as https://huggingface.co').default('https://huggingface.co'),
+  HF_TOKEN: optionalText,
   VETTED_HF_TREE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   S3_BUCKET: optionalText,
   S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://minio:9000').optional()),
@@ -57,6 +59,10 @@ export interface Config {
   hfAnonymous: boolean;
   /** Entries per page of /hf tree listings (the Hub pages with an absolute Link header). */
   hfTreePageSize: number;
+  /** Where imports read from: the Hugging Face Hub or a mirror of it. */
+  hubUrl: string;
+  /** Token for gated or private repositories on that Hub. */
+  hubToken: string | undefined;
   storage: StorageConfig;
 }
 
@@ -103,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     downloadRedirect: values.VETTED_DOWNLOAD_REDIRECT,
     hfAnonymous: values.VETTED_HF_ANONYMOUS,
     hfTreePageSize: values.VETTED_HF_TREE_PAGE_SIZE,
+    hubUrl: values.HF_HUB_URL.replace(/\/+$/, ''),
+    hubToken: values.HF_TOKEN,
     storage: values.S3_BUCKET
       ? {
           kind: 's3',
@@ -125,4 +133,11 @@ export function requireDatabaseUrl(config: Config): string {
     throw new ConfigError('Invalid configuration: DATABASE_URL: required (`vetted start` sets it when it runs the embedded database)');
   }
   return config.databaseUrl;
+}
+
+/** The log levels a process prints at a LOG_LEVEL, named as NestJS names them. */
+export function logLevelsFor(level: Config['logLevel']): ('debug' | 'log' | 'warn' | 'error' | 'fatal')[] {
+  const all = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
+  const first = { debug: 0, info: 1, warn: 2, error: 3 }[level];
+  return all.slice(first);
 }

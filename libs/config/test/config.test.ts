@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       downloadRedirect: false,
       hfAnonymous: false,
       hfTreePageSize: 1000,
+      hubUrl: 'https://huggingface.co',
+      hubToken: undefined,
       storage: { kind: 'disk', root: path.resolve('.vetted', 'blobs') },
     });
   });

@@ -5,3 +5,4 @@ export type * from './generated/prisma/client.js';
 export * from './generated/prisma/enums.js';
 export * from './prepare-schema.js';
 export * from './seed-licenses.js';
+export * from './blob-records.js';

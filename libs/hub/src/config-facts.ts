@@ -1,4 +1,5 @@
-export interface ConfigFacts {
+// A type, not an interface, so it is assignable to JSON columns.
+export type ConfigFacts = {
   architecture?: string;
   modelType?: string;
   hiddenSize?: number;
@@ -6,7 +7,7 @@ export interface ConfigFacts {
   vocabSize?: number;
   contextLength?: number;
   dtype?: string;
-}
+};
 
 /** The facts a transformers `config.json` states about a model; anything unparseable gives none. */
 export function configFacts(json: string): ConfigFacts {
@@ -38,5 +39,5 @@ export function configFacts(json: string): ConfigFacts {
     contextLength: number('max_position_embeddings', 'n_positions', 'max_sequence_length', 'seq_length'),
     dtype: string('torch_dtype') ?? string('dtype'),
   };
-  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as ConfigFacts;
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
 }

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ModelFile, VersionStatus } from '@vetted/db';
+import { deleteBlobIfUnused, type ModelFile, type NewFile, putFile, recordBlob, type VersionStatus } from '@vetted/db';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
-
-export interface NewFile {
-  versionId: string;
-  path: string;
-  size: bigint;
-  sha256: string;
-  format: string;
-}
 
 @Injectable()
 export class FileRepository {
@@ -40,32 +32,12 @@ export class FileRepository {
     return rows[0]?.path;
   }
 
-  /** Records a blob, or finds the one already stored with this digest; returns the key in use. */
-  async recordBlob(tx: Transaction, blob: { sha256: string; size: bigint; storageKey: string }): Promise<string> {
-    const rows = await tx.$queryRaw<{ storage_key: string }[]>`
-      INSERT INTO blobs (sha256, size, storage_key) VALUES (${blob.sha256}, ${blob.size}, ${blob.storageKey})
-      ON CONFLICT (sha256) DO UPDATE SET sha256 = EXCLUDED.sha256
-      RETURNING storage_key`;
-    return rows[0]!.storage_key;
+  recordBlob(tx: Transaction, blob: { sha256: string; size: bigint; storageKey: string }): Promise<string> {
+    return recordBlob(tx, blob);
   }
 
-  /** Creates or replaces the file at this path; returns the digest it replaced, if any. */
-  async putFile(tx: Transaction, file: NewFile): Promise<{ file: ModelFile; created: boolean; replaced: string | undefined }> {
-    const previous = await tx.modelFile.findUnique({ where: { versionId_path: { versionId: file.versionId, path: file.path } } });
-    const saved = previous
-      ? await tx.modelFile.update({
-          where: { id: previous.id },
-          data: {
-            size: file.size,
-            sha256: file.sha256,
-            format: file.format,
-            scanStatus: 'pending',
-            scanFindings: [],
-            createdAt: new Date(),
-          },
-        })
-      : await tx.modelFile.create({ data: file });
-    return { file: saved, created: !previous, replaced: previous && previous.sha256 !== file.sha256 ? previous.sha256 : undefined };
+  putFile(tx: Transaction, file: NewFile): ReturnType<typeof putFile> {
+    return putFile(tx, file);
   }
 
   async deleteFile(tx: Transaction, versionId: string, path: string): Promise<string | undefined> {
@@ -74,14 +46,7 @@ export class FileRepository {
     return rows[0]?.sha256;
   }
 
-  /**
-   * Deletes the blob row if no file uses it any more and returns its key. The foreign key from
-   * model_files makes this fail rather than orphan a file that a concurrent upload just added.
-   */
-  async deleteBlobIfUnused(sha256: string): Promise<string | undefined> {
-    const rows = await this.db.$queryRaw<{ storage_key: string }[]>`
-      DELETE FROM blobs b WHERE b.sha256 = ${sha256} AND NOT EXISTS (SELECT 1 FROM model_files f WHERE f.sha256 = b.sha256)
-      RETURNING storage_key`;
-    return rows[0]?.storage_key;
+  deleteBlobIfUnused(sha256: string): Promise<string | undefined> {
+    return deleteBlobIfUnused(this.db, sha256);
   }
 }

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import type { ImportJob } from '@vetted/db';
+import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
+import { AuditRepository } from '../audit/audit.repository.js';
+import type { Principal } from '../auth/principal.js';
+import type { Page } from '../http/pagination.js';
+import { PrismaService } from '../infra/prisma.service.js';
+import { QueueService } from '../infra/queue.service.js';
+import type { CreateImportBody, ImportView } from './import.schemas.js';
+
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly db: PrismaService,
+    private readonly audit: AuditRepository,
+    private readonly queue: QueueService,
+  ) {}
+
+  /** Records the import and queues it in one transaction; the worker does the rest. */
+  async create(principal: Principal, input: CreateImportBody): Promise<ImportView> {
+    const [hubNamespace, hubName] = input.repo.split('/') as [string, string];
+    const job = await this.db.$transaction(async (tx) => {
+      const created = await tx.importJob.create({
+        data: {
+          repo: input.repo,
+          revision: input.revision,
+          namespace: input.namespace ?? hubNamespace,
+          name: input.name ?? hubName,
+          label: input.version ?? null,
+          include: input.include,
+          exclude: input.exclude,
+          createdBy: principal.actor,
+        },
+      });
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'import.created',
+        subjectType: 'import',
+        subjectId: created.id,
+        data: { repo: input.repo, revision: input.revision },
+      });
+      await this.queue.send(tx, 'import.run', { importId: created.id });
+      return created;
+    });
+    return toImportView(job);
+  }
+
+  async get(id: string): Promise<ImportView> {
+    const job = await this.db.importJob.findUnique({ where: { id } });
+    if (!job) throw DomainError.notFound('import_not_found', `No import ${id}`);
+    return toImportView(job);
+  }
+
+  async list(page: { cursor?: string | undefined; limit: number }): Promise<Page<ImportView>> {
+    const after = page.cursor ? decodeTimeCursor(page.cursor) : undefined;
+    const rows = await this.db.importJob.findMany({
+      where: after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: page.limit + 1,
+    });
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return { items: items.map(toImportView), nextCursor: rows.length > page.limit && last ? encodeTimeCursor(last) : null };
+  }
+
+  /** The worker notices between chunks and stops, removing the draft it was filling. */
+  async cancel(principal: Principal, id: string): Promise<ImportView> {
+    const job = await this.db.$transaction(async (tx) => {
+      const { count } = await tx.importJob.updateMany({
+        where: { id, status: { in: ['queued', 'running'] } },
+        data: { status: 'cancelled', finishedAt: new Date() },
+      });
+      const current = await tx.importJob.findUnique({ where: { id } });
+      if (!current) throw DomainError.notFound('import_not_found', `No import ${id}`);
+      if (count === 0) throw DomainError.conflict('import_finished', `Import ${id} is already ${current.status}`);
+      await this.audit.record(tx, { actor: principal.actor, action: 'import.cancelled', subjectType: 'import', subjectId: id });
+      return current;
+    });
+    return toImportView(job);
+  }
+}
+
+export function toImportView(job: ImportJob): ImportView {
+  return {
+    id: job.id,
+    repo: job.repo,
+    revision: job.revision,
+    commitSha: job.commitSha,
+    namespace: job.namespace,
+    name: job.name,
+    version: job.label,
+    include: job.include,
+    exclude: job.exclude,
+    status: job.status,
+    bytesDone: Number(job.bytesDone),
+    bytesTotal: job.bytesTotal === null ? null : Number(job.bytesTotal),
+    files: job.files as ImportView['files'],
+    error: job.error,
+    createdBy: job.createdBy,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,331 @@
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Config } from '@vetted/config';
+import { deleteBlobIfUnused, type ImportJob, type ModelVersion, type Prisma, PrismaClient, putFile, recordBlob } from '@vetted/db';
+import { checkFilePath, fileFormat } from '@vetted/domain';
+import { cardFields, configFacts, fileFilter, HubClient, HubError, type HubFile, MODEL_CARD_MAX_BYTES, parseModelCard } from '@vetted/hub';
+import { type BlobStore, ChecksumMismatchError } from '@vetted/storage';
+import { CONFIG } from '../tokens.js';
+import { ByteCounter, type FileProgress } from './import-progress.js';
+
+export const BLOB_STORE = Symbol('BLOB_STORE');
+
+const DOWNLOAD_ATTEMPTS = 3;
+const PROGRESS_INTERVAL_MS = 250;
+
+/** Ends an import with a message for whoever started it. */
+class ImportFailure extends Error {}
+class ImportCancelled extends Error {}
+
+/**
+ * Imports one Hub repository into a version: pins the revision to its commit, streams each file into
+ * the blob store while hashing (LFS files checked against the Hub's sha256), skips content already
+ * stored, reads the model card and config.json, then hands the version to review. A run that is
+ * repeated (worker restart, queue retry) resumes: files already recorded are not fetched again.
+ */
+@Injectable()
+export class Importer {
+  private readonly logger = new Logger(Importer.name);
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(BLOB_STORE) private readonly store: BlobStore,
+    private readonly db: PrismaClient,
+    private readonly hub: HubClient,
+  ) {}
+
+  async run(importId: string): Promise<void> {
+    const job = await this.db.importJob.findUnique({ where: { id: importId } });
+    if (!job || !['queued', 'running'].includes(job.status)) return;
+    await this.db.importJob.update({ where: { id: job.id }, data: { status: 'running', error: null } });
+    let versionId = job.versionId ?? undefined;
+    try {
+      const commitSha = job.commitSha ?? (await this.hub.resolveRevision(job.repo, job.revision));
+      const files = await this.filesToImport(job, commitSha);
+      const progress: FileProgress[] = files.map((file) => ({ path: file.path, size: file.size, bytesDone: 0, status: 'pending' }));
+      await this.db.importJob.update({
+        where: { id: job.id },
+        data: {
+          commitSha,
+          bytesTotal: BigInt(files.reduce((sum, f) => sum + f.size, 0)),
+          files: progress as unknown as Prisma.InputJsonValue,
+        },
+      });
+
+      const modelId = await this.ensureModel(job);
+      const existing = await this.db.modelVersion.findFirst({ where: { modelId, commitSha, status: { not: 'draft' } } });
+      if (existing) {
+        await this.finish(job, existing.id, `${job.repo}@${commitSha} was imported before as version ${existing.label}`);
+        return;
+      }
+      const version = await this.ensureDraft(job, modelId, commitSha);
+      versionId = version.id;
+
+      const tracker = this.tracker(job, progress);
+      for (const [index, file] of files.entries()) {
+        await this.importFile(job, commitSha, version, file, progress[index]!, tracker);
+        this.logger.log(`import ${job.id}: ${file.path} ${progress[index]!.status} (${index + 1}/${files.length}, ${file.size} bytes)`);
+      }
+      await tracker.flush(true);
+      await this.complete(job, version, commitSha);
+    } catch (error) {
+      await this.abandon(job, versionId, error);
+    }
+  }
+
+  private async filesToImport(job: ImportJob, commitSha: string): Promise<HubFile[]> {
+    const keep = fileFilter(job.include, job.exclude);
+    const files = (await this.hub.listFiles(job.repo, commitSha)).filter((file) => keep(file.path));
+    if (files.length === 0)
+      throw new ImportFailure(
+        `${job.repo}@${commitSha} has no files to import${job.include.length || job.exclude.length ? ' with these include/exclude patterns' : ''}`,
+      );
+    for (const file of files) {
+      const check = checkFilePath(file.path);
+      if (!check.ok) throw new ImportFailure(`The Hub lists an unsafe path "${file.path}": ${check.problem}`);
+      if (file.size > this.config.maxFileBytes) throw new ImportFailure(`${file.path} is larger than VETTED_MAX_FILE_BYTES`);
+    }
+    return files;
+  }
+
+  private async ensureModel(job: ImportJob): Promise<string> {
+    const model = await this.db.model.upsert({
+      where: { namespace_name: { namespace: job.namespace, name: job.name } },
+      create: { namespace: job.namespace, name: job.name, source: `huggingface:${job.repo}`, createdBy: job.createdBy },
+      update: {},
+      select: { id: true, status: true },
+    });
+    if (model.status === 'archived') throw new ImportFailure(`Model ${job.namespace}/${job.name} is archived`);
+    return model.id;
+  }
+
+  /** The draft this import fills; the label must be free or already this import's. */
+  private async ensureDraft(job: ImportJob, modelId: string, commitSha: string): Promise<ModelVersion> {
+    const label = job.label ?? commitSha;
+    const existing = await this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
+    if (existing) {
+      if (existing.id === job.versionId && existing.status === 'draft') return existing;
+      throw new ImportFailure(`Version ${label} of ${job.namespace}/${job.name} already exists`);
+    }
+    const version = await this.db.modelVersion.create({ data: { modelId, label, createdBy: `import:${job.id}` } });
+    await this.db.importJob.update({ where: { id: job.id }, data: { versionId: version.id } });
+    return version;
+  }
+
+  private async importFile(
+    job: ImportJob,
+    commitSha: string,
+    version: ModelVersion,
+    file: HubFile,
+    progress: FileProgress,
+    tracker: Tracker,
+  ): Promise<void> {
+    const recorded = await this.db.modelFile.findUnique({ where: { versionId_path: { versionId: version.id, path: file.path } } });
+    if (recorded && Number(recorded.size) === file.size && (!file.sha256 || recorded.sha256 === file.sha256)) {
+      return tracker.done(progress, 'stored');
+    }
+    if (file.sha256 && (await this.db.blob.findUnique({ where: { sha256: file.sha256 } }))) {
+      await this.record(version.id, file, { sha256: file.sha256, size: file.size, key: undefined });
+      return tracker.done(progress, 'skipped');
+    }
+    for (let attempt = 1; ; attempt++) {
+      progress.status = 'downloading';
+      progress.bytesDone = 0;
+      const counter = new ByteCounter();
+      const timer = setInterval(() => tracker.update(progress, counter.bytes), PROGRESS_INTERVAL_MS);
+      try {
+        const source = await this.hub.open(job.repo, commitSha, file.path);
+        const written = await this.store.write(pipelineOf(source, counter), {
+          maxBytes: this.config.maxFileBytes,
+          expectedSha256: file.sha256,
+          expectedBytes: file.size,
+        });
+        await this.record(version.id, file, written);
+        return tracker.done(progress, 'stored');
+      } catch (error) {
+        if (error instanceof ImportCancelled) throw error;
+        if (error instanceof ChecksumMismatchError) {
+          progress.status = 'failed';
+          throw new ImportFailure(`${file.path}: its sha256 is ${error.actual}, the Hub lists ${error.expected}`);
+        }
+        if (error instanceof HubError && error.kind !== 'unavailable') throw error;
+        if (attempt >= DOWNLOAD_ATTEMPTS) {
+          progress.status = 'failed';
+          throw new ImportFailure(
+            `${file.path}: download failed ${attempt} times (${error instanceof Error ? error.message : String(error)})`,
+          );
+        }
+        this.logger.warn(
+          `import ${job.id}: ${file.path} attempt ${attempt} failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+      } finally {
+        clearInterval(timer);
+      }
+    }
+  }
+
+  /** Records the file (and its blob) in the draft; an object that duplicates a stored blob is deleted. */
+  private async record(
+    versionId: string,
+    file: HubFile,
+    written: { sha256: string; size: number; key: string | undefined },
+  ): Promise<void> {
+    const keyInUse = await this.db.$transaction(async (tx) => {
+      const key = written.key
+        ? await recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key })
+        : undefined;
+      await putFile(tx, { versionId, path: file.path, size: BigInt(written.size), sha256: written.sha256, format: fileFormat(file.path) });
+      return key;
+    });
+    if (written.key && keyInUse !== written.key) await this.store.delete(written.key);
+  }
+
+  /** Model card, license, config facts; then draft → pending_review, unless cancelled meanwhile. */
+  private async complete(job: ImportJob, version: ModelVersion, commitSha: string): Promise<void> {
+    const readme = await this.readSmall(version.id, 'README.md');
+    const card = readme === undefined ? undefined : parseModelCard(readme);
+    const fields = cardFields(card?.frontMatter ?? {});
+    const config = await this.readSmall(version.id, 'config.json');
+    const licenseTag = fields.license === 'other' ? (fields.licenseName ?? 'other') : fields.license;
+    const licenseId = licenseTag && (await this.db.license.findUnique({ where: { id: licenseTag } })) ? licenseTag : 'unknown';
+    const facts = {
+      ...(config === undefined ? {} : { config: configFacts(config) }),
+      license: { tag: fields.license ?? null, name: fields.licenseName ?? null, link: fields.licenseLink ?? null },
+      hub: {
+        repo: job.repo,
+        revision: job.revision,
+        commitSha,
+        baseModel: fields.baseModel,
+        datasets: fields.datasets,
+        language: fields.language,
+      },
+    };
+    await this.db.$transaction(async (tx) => {
+      const { count } = await tx.importJob.updateMany({
+        where: { id: job.id, status: 'running' },
+        data: { status: 'succeeded', finishedAt: new Date(), versionId: version.id },
+      });
+      if (count === 0) throw new ImportCancelled();
+      await tx.modelVersion.update({
+        where: { id: version.id },
+        data: {
+          status: 'pending_review',
+          commitSha,
+          licenseId,
+          facts,
+          ...(card ? { card: { readme: card.readme, frontMatter: card.frontMatter } as Prisma.InputJsonValue } : {}),
+        },
+      });
+      const model = await tx.model.findUniqueOrThrow({ where: { namespace_name: { namespace: job.namespace, name: job.name } } });
+      await tx.model.update({
+        where: { id: model.id },
+        data: {
+          task: model.task ?? fields.pipelineTag ?? null,
+          library: model.library ?? fields.libraryName ?? null,
+          licenseId: model.licenseId ?? licenseId,
+          tags: model.tags.length > 0 ? model.tags : fields.tags.slice(0, 100),
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          actor: `import:${job.id}`,
+          action: 'import.succeeded',
+          subjectType: 'model_version',
+          subjectId: `${job.namespace}/${job.name}@${version.label}`,
+          data: { repo: job.repo, commitSha },
+        },
+      });
+    });
+  }
+
+  private async readSmall(versionId: string, path: string): Promise<string | undefined> {
+    const file = await this.db.modelFile.findUnique({ where: { versionId_path: { versionId, path } } });
+    if (!file || Number(file.size) > MODEL_CARD_MAX_BYTES) return undefined;
+    const blob = await this.db.blob.findUniqueOrThrow({ where: { sha256: file.sha256 } });
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.store.read(blob.storageKey)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private async finish(job: ImportJob, versionId: string, note: string): Promise<void> {
+    await this.db.importJob.updateMany({
+      where: { id: job.id, status: 'running' },
+      data: { status: 'succeeded', versionId, finishedAt: new Date(), error: null },
+    });
+    this.logger.log(`import ${job.id}: ${note}`);
+  }
+
+  /** Failed or cancelled: the draft this import was filling goes, with any blob only it used. */
+  private async abandon(job: ImportJob, versionId: string | undefined, error: unknown): Promise<void> {
+    const current = await this.db.importJob.findUnique({ where: { id: job.id }, select: { status: true } });
+    const cancelled = error instanceof ImportCancelled || current?.status === 'cancelled';
+    const message =
+      error instanceof ImportFailure || error instanceof HubError
+        ? error.message
+        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (!cancelled) {
+      await this.db.importJob.update({ where: { id: job.id }, data: { status: 'failed', error: message, finishedAt: new Date() } });
+      this.logger.warn(`import ${job.id} failed: ${message}`);
+    } else {
+      this.logger.log(`import ${job.id} cancelled`);
+    }
+    if (!versionId) return;
+    const draft = await this.db.modelVersion.findUnique({ where: { id: versionId }, include: { files: { select: { sha256: true } } } });
+    if (!draft || draft.status !== 'draft') return;
+    await this.db.modelVersion.delete({ where: { id: versionId } });
+    for (const sha256 of new Set(draft.files.map((f) => f.sha256))) {
+      const key = await deleteBlobIfUnused(this.db, sha256).catch(() => undefined);
+      if (key) await this.store.delete(key).catch(() => undefined);
+    }
+  }
+
+  /** Writes progress at most every 250 ms, and stops the import once it is cancelled. */
+  private tracker(job: ImportJob, progress: FileProgress[]): Tracker {
+    let last = 0;
+    const done = (): bigint => BigInt(progress.reduce((sum, file) => sum + file.bytesDone, 0));
+    const flush = async (force: boolean): Promise<void> => {
+      if (!force && Date.now() - last < PROGRESS_INTERVAL_MS) return;
+      last = Date.now();
+      const { count } = await this.db.importJob.updateMany({
+        where: { id: job.id, status: 'running' },
+        data: { bytesDone: done(), files: progress as unknown as Prisma.InputJsonValue },
+      });
+      if (count === 0) throw new ImportCancelled();
+    };
+    let pending: Promise<void> = Promise.resolve();
+    let cancelled = false;
+    return {
+      flush,
+      update: (file, bytes) => {
+        file.bytesDone = bytes;
+        pending = pending
+          .then(() => flush(false))
+          .catch((error: unknown) => {
+            if (error instanceof ImportCancelled) cancelled = true;
+          });
+      },
+      done: async (file, status) => {
+        file.bytesDone = file.size;
+        file.status = status;
+        await pending;
+        if (cancelled) throw new ImportCancelled();
+        await flush(true);
+      },
+      isCancelled: () => cancelled,
+    };
+  }
+}
+
+interface Tracker {
+  flush(force: boolean): Promise<void>;
+  update(file: FileProgress, bytes: number): void;
+  done(file: FileProgress, status: FileProgress['status']): Promise<void>;
+  isCancelled(): boolean;
+}
+
+/** source → counter, as one readable whose errors (a dropped connection) reach the consumer. */
+function pipelineOf(source: NodeJS.ReadableStream, counter: ByteCounter): ByteCounter {
+  pipeline(source, counter).catch((error: unknown) => counter.destroy(error instanceof Error ? error : new Error(String(error))));
+  return counter;
+}

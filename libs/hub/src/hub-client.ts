@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { downloadFile, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
+import type { Readable } from 'node:stream';
+import { fileDownloadInfo, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
 import { HubError } from './hub-error.js';
+import { openUrl } from './http-stream.js';
 import { DEFAULT_RETRY, type RetryPolicy, retryingFetch } from './retrying-fetch.js';
 
 export interface HubFile {
@@ -55,13 +55,17 @@ export class HubClient {
     });
   }
 
-  /** The file's bytes as a stream; a connection dropped mid-file surfaces as a stream error. */
+  /**
+   * The file's bytes as a stream; a connection dropped mid-file surfaces as a stream error. The client
+   * finds the download URL (redirects, Xet refused); the bytes then flow through a plain Node stream.
+   */
   async open(repo: string, commitSha: string, path: string): Promise<Readable> {
-    const blob = await this.call(repo, commitSha, (fetch) =>
-      downloadFile({ repo, path, revision: commitSha, hubUrl: this.options.hubUrl, fetch, xet: false, ...this.credentials() }),
+    const info = await this.call(repo, commitSha, (fetch) =>
+      fileDownloadInfo({ repo, path, revision: commitSha, hubUrl: this.options.hubUrl, fetch, ...this.credentials() }),
     );
-    if (!blob) throw new HubError('file_not_found', `${path} is not in ${repo}@${commitSha}`);
-    return Readable.fromWeb(blob.stream() as WebReadableStream<Uint8Array>);
+    if (!info) throw new HubError('file_not_found', `${path} is not in ${repo}@${commitSha}`);
+    if (info.xet) throw new HubError('unavailable', `${path} is only offered over Xet, which Vetted does not speak`);
+    return openUrl(info.url, this.options.token);
   }
 
   private credentials(): { accessToken: `hf_${string}` } | Record<string, never> {

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { JOB_NAMES, type JobName, type JobPayloads } from './jobs.js';
+import { JOB_NAMES, JOB_QUEUE_OPTIONS, type JobName, type JobPayloads } from './jobs.js';
 
 /** Runs SQL inside the caller's transaction, so a job is queued only if that transaction commits. */
 export type SqlExecutor = PgBoss.Db;
@@ -41,7 +41,9 @@ export class JobQueue {
   async start(): Promise<void> {
     await this.boss.start();
     for (const name of JOB_NAMES) {
-      if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+      const options = { name, retryBackoff: true, ...JOB_QUEUE_OPTIONS[name] };
+      if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, options);
+      else await this.boss.createQueue(name, options);
     }
   }
 

@@ -9,3 +9,13 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 
 export const JOB_NAMES: readonly JobName[] = ['model.created', 'import.run'];
+
+/**
+ * Per job type queue settings. pg-boss hands an active job to another worker once it expires (that is
+ * how a job whose worker died gets resumed), so the expiry must outlast the longest honest run.
+ */
+export const JOB_QUEUE_OPTIONS: Record<JobName, { expireInSeconds: number; retryLimit: number }> = {
+  'model.created': { expireInSeconds: 15 * 60, retryLimit: 3 },
+  // Importing tens of gigabytes takes a while; a dead worker's import resumes after this.
+  'import.run': { expireInSeconds: 4 * 3600, retryLimit: 3 },
+};

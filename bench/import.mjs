@@ -1,0 +1,166 @@
+// Import benchmark: a 1 GiB file imported from a Hub-shaped server, next to `sha256sum` of the same
+// file in the same run. The Hub-shaped server is a second Vetted serving the file through its /hf
+// endpoint (a real Hub cannot be reached from here); the importing Vetted (API + worker, disk store)
+// reads it with @huggingface/hub, hashes it, writes and fsyncs it. Also samples the worker's memory.
+// Run: npm run build && node bench/import.mjs
+import { execFile, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
+import { prepareSchema } from '../libs/db/dist/index.js';
+
+const run = promisify(execFile);
+const SIZE = Number(process.env.BENCH_FILE_BYTES ?? 1024 ** 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const mb = (bytes) => bytes / 1024 ** 2;
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-import-'));
+await run('chmod', ['o+x', dir]);
+const postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 56000 + Math.floor(Math.random() * 500), database: 'source' });
+const children = [];
+try {
+  const file = path.join(dir, 'model.safetensors');
+  await writeTestFile(file, SIZE);
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE target');
+  await admin.end();
+  const targetUrl = postgres.url.replace(/\/source$/, '/target');
+  await prepareSchema(postgres.url);
+  await prepareSchema(targetUrl);
+
+  const token = `hf_bench_${randomBytes(24).toString('hex')}`;
+  const sourcePort = 4300 + Math.floor(Math.random() * 100);
+  const targetPort = sourcePort + 100;
+  const common = { ...process.env, LOG_LEVEL: 'warn', VETTED_ADMIN_TOKEN: token };
+  const source = { ...common, DATABASE_URL: postgres.url, PORT: String(sourcePort), VETTED_DATA_DIR: path.join(dir, 'source') };
+  const target = {
+    ...common,
+    DATABASE_URL: targetUrl,
+    PORT: String(targetPort),
+    VETTED_DATA_DIR: path.join(dir, 'target'),
+    HF_HUB_URL: `http://127.0.0.1:${sourcePort}/hf`,
+    HF_TOKEN: token,
+  };
+  children.push(fork('apps/api/dist/main.js', [], { env: source, stdio: 'inherit' }));
+  children.push(fork('apps/api/dist/main.js', [], { env: target, stdio: 'inherit' }));
+  const worker = fork('apps/worker/dist/main.js', [], { env: target, stdio: 'inherit' });
+  children.push(worker);
+  const sourceApi = `http://127.0.0.1:${sourcePort}`;
+  const targetApi = `http://127.0.0.1:${targetPort}`;
+  await waitFor(`${sourceApi}/health`);
+  await waitFor(`${targetApi}/health`);
+
+  const call = async (base, method, route, body, headers = {}) => {
+    const response = await fetch(`${base}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body instanceof Uint8Array ? body : body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+
+  const hashSeconds = [];
+  const importSeconds = [];
+  let peak = 0;
+  const idle = await rss(worker.pid);
+  for (let round = 0; round < ROUNDS; round++) {
+    // A fresh file each round, so the importer cannot skip content it already stored.
+    await writeTestFile(file, SIZE);
+    hashSeconds.push(await timed(() => run('sha256sum', [file])));
+    await call(sourceApi, 'POST', '/v1/models', { namespace: 'bench', name: `m${round}` });
+    await call(sourceApi, 'POST', `/v1/models/bench/m${round}/versions`, { version: '1' });
+    await run('curl', ['-sS', '--fail', '-H', `Authorization: Bearer ${token}`, '-H', 'Expect:', '-T', file, `${sourceApi}/v1/models/bench/m${round}/versions/1/files/model.safetensors`]);
+    await call(sourceApi, 'POST', `/v1/models/bench/m${round}/versions/1/submit`);
+    const db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+    await db.query(`UPDATE model_versions SET status = 'approved'`);
+    await db.end();
+
+    if (process.env.BENCH_DEBUG) {
+      const t = await timed(() => run('curl', ['-sS', '-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, `${sourceApi}/hf/bench/m${round}/resolve/main/model.safetensors`]));
+      console.log(`raw /hf download: ${(mb(SIZE) / t).toFixed(0)} MiB/s`);
+    }
+    const sampler = sampleRss(worker.pid);
+    const seconds = await timed(async () => {
+      const job = await call(targetApi, 'POST', '/v1/imports', { repo: `bench/m${round}` });
+      for (;;) {
+        const state = await call(targetApi, 'GET', `/v1/imports/${job.id}`);
+        if (state.status === 'succeeded') return;
+        if (state.status !== 'queued' && state.status !== 'running') throw new Error(`import ${state.status}: ${state.error}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    peak = Math.max(peak, await sampler.stop());
+    importSeconds.push(seconds);
+  }
+
+  const hashRate = mb(SIZE) / Math.min(...hashSeconds);
+  const importRate = mb(SIZE) / Math.min(...importSeconds);
+  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, best of ${ROUNDS}\n`);
+  console.log('| measurement | sha256sum MiB/s | Vetted import MiB/s | ratio |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| import (queue → done) | ${hashRate.toFixed(0)} | ${importRate.toFixed(0)} | ${(importRate / hashRate).toFixed(2)} |`);
+  console.log(`\nworker resident memory: ${mb(idle).toFixed(0)} MiB idle, grew by ${mb(peak - idle).toFixed(0)} MiB at most during an import`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await postgres.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+async function writeTestFile(target, size) {
+  const block = randomBytes(1024 * 1024);
+  const out = createWriteStream(target);
+  for (let written = 0; written < size; written += block.length) {
+    if (!out.write(block.subarray(0, Math.min(block.length, size - written)))) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function timed(work) {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function rss(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
+}
+
+function sampleRss(pid) {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, await rss(pid));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return peak;
+    },
+  };
+}

@@ -21,7 +21,11 @@ const mb = (bytes) => bytes / 1024 ** 2;
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-import-'));
 await run('chmod', ['o+x', dir]);
-const postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 56000 + Math.floor(Math.random() * 500), database: 'source' });
+const postgres = await startEmbeddedPostgres({
+  dir: path.join(dir, 'pg'),
+  port: 56000 + Math.floor(Math.random() * 500),
+  database: 'source',
+});
 const children = [];
 try {
   const file = path.join(dir, 'model.safetensors');
@@ -37,7 +41,7 @@ try {
   const token = `hf_bench_${randomBytes(24).toString('hex')}`;
   const sourcePort = 4300 + Math.floor(Math.random() * 100);
   const targetPort = sourcePort + 100;
-  const common = { ...process.env, LOG_LEVEL: 'warn', VETTED_ADMIN_TOKEN: token };
+  const common = { ...process.env, LOG_LEVEL: process.env.BENCH_DEBUG ? 'info' : 'warn', VETTED_ADMIN_TOKEN: token };
   const source = { ...common, DATABASE_URL: postgres.url, PORT: String(sourcePort), VETTED_DATA_DIR: path.join(dir, 'source') };
   const target = {
     ...common,
@@ -59,7 +63,11 @@ try {
   const call = async (base, method, route, body, headers = {}) => {
     const response = await fetch(`${base}${route}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body instanceof Uint8Array ? body : body ? JSON.stringify(body) : undefined,
     });
     if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
@@ -69,6 +77,7 @@ try {
   const hashSeconds = [];
   const importSeconds = [];
   let peak = 0;
+  const growth = [];
   const idle = await rss(worker.pid);
   for (let round = 0; round < ROUNDS; round++) {
     // A fresh file each round, so the importer cannot skip content it already stored.
@@ -76,7 +85,17 @@ try {
     hashSeconds.push(await timed(() => run('sha256sum', [file])));
     await call(sourceApi, 'POST', '/v1/models', { namespace: 'bench', name: `m${round}` });
     await call(sourceApi, 'POST', `/v1/models/bench/m${round}/versions`, { version: '1' });
-    await run('curl', ['-sS', '--fail', '-H', `Authorization: Bearer ${token}`, '-H', 'Expect:', '-T', file, `${sourceApi}/v1/models/bench/m${round}/versions/1/files/model.safetensors`]);
+    await run('curl', [
+      '-sS',
+      '--fail',
+      '-H',
+      `Authorization: Bearer ${token}`,
+      '-H',
+      'Expect:',
+      '-T',
+      file,
+      `${sourceApi}/v1/models/bench/m${round}/versions/1/files/model.safetensors`,
+    ]);
     await call(sourceApi, 'POST', `/v1/models/bench/m${round}/versions/1/submit`);
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
@@ -84,9 +103,19 @@ try {
     await db.end();
 
     if (process.env.BENCH_DEBUG) {
-      const t = await timed(() => run('curl', ['-sS', '-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, `${sourceApi}/hf/bench/m${round}/resolve/main/model.safetensors`]));
+      const t = await timed(() =>
+        run('curl', [
+          '-sS',
+          '-o',
+          '/dev/null',
+          '-H',
+          `Authorization: Bearer ${token}`,
+          `${sourceApi}/hf/bench/m${round}/resolve/main/model.safetensors`,
+        ]),
+      );
       console.log(`raw /hf download: ${(mb(SIZE) / t).toFixed(0)} MiB/s`);
     }
+    const before = await rss(worker.pid);
     const sampler = sampleRss(worker.pid);
     const seconds = await timed(async () => {
       const job = await call(targetApi, 'POST', '/v1/imports', { repo: `bench/m${round}` });
@@ -97,17 +126,32 @@ try {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     });
-    peak = Math.max(peak, await sampler.stop());
+    const roundPeak = await sampler.stop();
+    growth.push(roundPeak - before);
+    peak = Math.max(peak, roundPeak);
     importSeconds.push(seconds);
+    if (process.env.BENCH_DEBUG) {
+      const db = new pg.Client({ connectionString: targetUrl });
+      await db.connect();
+      const { rows } = await db.query(
+        `SELECT j.created_at, j.finished_at, f.created_at AS file_at, (SELECT min(at) FROM audit_events) AS first FROM import_jobs j JOIN model_files f ON f.version_id = j.version_id ORDER BY j.created_at DESC LIMIT 1`,
+      );
+      console.log('timeline', rows[0]);
+      await db.end();
+    }
   }
 
   const hashRate = mb(SIZE) / Math.min(...hashSeconds);
   const importRate = mb(SIZE) / Math.min(...importSeconds);
-  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, best of ${ROUNDS}\n`);
+  console.log(
+    `\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, best of ${ROUNDS}\n`,
+  );
   console.log('| measurement | sha256sum MiB/s | Vetted import MiB/s | ratio |');
   console.log('| --- | ---: | ---: | ---: |');
   console.log(`| import (queue → done) | ${hashRate.toFixed(0)} | ${importRate.toFixed(0)} | ${(importRate / hashRate).toFixed(2)} |`);
-  console.log(`\nworker resident memory: ${mb(idle).toFixed(0)} MiB idle, grew by ${mb(peak - idle).toFixed(0)} MiB at most during an import`);
+  console.log(
+    `\nworker resident memory: ${mb(idle).toFixed(0)} MiB idle before the first import, peak ${mb(peak).toFixed(0)} MiB; growth during each import: ${growth.map((g) => `${mb(g).toFixed(0)} MiB`).join(', ')}`,
+  );
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));

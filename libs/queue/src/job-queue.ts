@@ -54,7 +54,7 @@ export class JobQueue {
   }
 
   async work<N extends JobName>(name: N, handler: (job: ReceivedJob<N>) => Promise<void>): Promise<void> {
-    await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
       for (const job of jobs) await handler({ id: job.id, name, data: job.data });
     });
   }

@@ -63,8 +63,11 @@ export class Importer {
 
       const tracker = this.tracker(job, progress);
       for (const [index, file] of files.entries()) {
+        const started = Date.now();
         await this.importFile(job, commitSha, version, file, progress[index]!, tracker);
-        this.logger.log(`import ${job.id}: ${file.path} ${progress[index]!.status} (${index + 1}/${files.length}, ${file.size} bytes)`);
+        this.logger.log(
+          `import ${job.id}: ${file.path} ${progress[index]!.status} (${index + 1}/${files.length}, ${file.size} bytes in ${Date.now() - started} ms)`,
+        );
       }
       await tracker.flush(true);
       await this.complete(job, version, commitSha);

@@ -20,12 +20,23 @@ base_model: google-bert/bert-base-uncased
 # Tiny BERT for tests
 `;
 
+/** A real safetensors file: 8-byte little-endian header length, JSON header, then the tensor bytes. */
+function safetensors(rows: number, cols: number): Buffer {
+  const data = randomBytes(rows * cols * 4);
+  const header = Buffer.from(
+    JSON.stringify({ weight: { dtype: 'F32', shape: [rows, cols], data_offsets: [0, data.length] }, __metadata__: { format: 'pt' } }),
+  );
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(header.length));
+  return Buffer.concat([length, header, data]);
+}
+
 const BERT: Record<string, Buffer> = {
   'README.md': Buffer.from(README),
   'config.json': Buffer.from(
     '{"architectures":["BertForSequenceClassification"],"hidden_size":128,"num_hidden_layers":2,"vocab_size":30522,"max_position_embeddings":512,"torch_dtype":"float32"}',
   ),
-  'model.safetensors': randomBytes(40_000),
+  'model.safetensors': safetensors(100, 100),
   'onnx/model.onnx': randomBytes(20_000),
   'tokenizer.json': Buffer.from('{"version":"1.0"}'),
   'weights/big.bin': randomBytes(6 * 1024 * 1024 + 3),

@@ -115,6 +115,8 @@ describe.each(storages)('weight files on %s storage', (kind, storage) => {
     expect(beyond.status).toBe(416);
     expect(beyond.headers['content-range']).toBe(`bytes */${whole.length}`);
     expect(beyond.body.code).toBe('range_not_satisfiable');
+    const changed = await api.request('GET', url, { key: publisher, headers: { range: 'bytes=100-199', 'if-range': '"another-etag"' } });
+    expect([changed.status, changed.raw.length]).toEqual([200, whole.length]);
     const cached = await api.request('GET', url, { key: publisher, headers: { 'if-none-match': `"${sha256(whole)}"` } });
     expect(cached.status).toBe(304);
     expect(cached.raw.length).toBe(0);

@@ -196,6 +196,9 @@ describe('the /hf endpoint over plain HTTP', () => {
     expect(await missingRepo.json()).toEqual({ error: 'Repository acme/nope not found' });
     const revision = await get('resolve/9.9/config.json');
     expect([revision.status, revision.headers.get('x-error-code')]).toEqual([404, 'RevisionNotFound']);
+    const unicode = await get(`resolve/main/${encodeURIComponent('你好.bin')}`);
+    expect([unicode.status, unicode.headers.get('x-error-code')]).toEqual([404, 'EntryNotFound']);
+    expect(((await unicode.json()) as { error: string }).error).toContain('你好.bin');
     const entry = await get('resolve/main/missing.bin');
     expect([entry.status, entry.headers.get('x-error-code'), entry.headers.get('x-repo-commit')]).toEqual([
       404,

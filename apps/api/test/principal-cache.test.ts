@@ -8,8 +8,10 @@ describe('PrincipalCache', () => {
   it('forgets an entry once its time is up', () => {
     let now = 1_000;
     const cache = new PrincipalCache(5_000, 10, () => now);
-    cache.set('h1', alice);
-    now += 4_999;
+    const lookup = cache.begin();
+    now += 1_000; // a slow lookup does not stretch the TTL
+    cache.set('h1', alice, lookup);
+    now += 3_999;
     expect(cache.get('h1')).toEqual(alice);
     now += 1;
     expect(cache.get('h1')).toBeUndefined();
@@ -17,16 +19,24 @@ describe('PrincipalCache', () => {
 
   it('evicts every entry of a revoked actor', () => {
     const cache = new PrincipalCache(5_000);
-    cache.set('h1', alice);
-    cache.set('h2', bob);
+    cache.set('h1', alice, cache.begin());
+    cache.set('h2', bob, cache.begin());
     cache.evictActor('key:a');
     expect(cache.get('h1')).toBeUndefined();
     expect(cache.get('h2')).toEqual(bob);
   });
 
+  it('ignores a lookup that started before a revocation', () => {
+    const cache = new PrincipalCache(5_000);
+    const lookup = cache.begin();
+    cache.evictActor('key:a'); // revoked while the lookup read the old row
+    cache.set('h1', alice, lookup);
+    expect(cache.get('h1')).toBeUndefined();
+  });
+
   it('never grows past its bound', () => {
     const cache = new PrincipalCache(5_000, 3);
-    for (let i = 0; i < 10; i++) cache.set(`h${i}`, alice);
+    for (let i = 0; i < 10; i++) cache.set(`h${i}`, alice, cache.begin());
     const kept = Array.from({ length: 10 }, (_, i) => cache.get(`h${i}`)).filter(Boolean);
     expect(kept.length).toBeLessThanOrEqual(3);
     expect(cache.get('h9')).toEqual(alice);

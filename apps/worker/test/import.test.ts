@@ -187,6 +187,15 @@ describe('importing from a Hub-shaped server', () => {
     await expect
       .poll(async () => (await api.request('GET', `/v1/imports/${id}`, { key: publisher })).body.bytesDone, { timeout: 10_000 })
       .toBeGreaterThan(0);
+    const versionLabel = commit('slow');
+    const submit = await api.request('POST', `/v1/models/org/slow/versions/${versionLabel}/submit`, { key: publisher });
+    expect([submit.status, submit.body.code]).toEqual([409, 'import_in_progress']);
+    const upload = await api.request('PUT', `/v1/models/org/slow/versions/${versionLabel}/files/extra.bin`, {
+      key: publisher,
+      rawBody: 'x',
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(upload.body.code).toBe('import_in_progress');
     const cancelled = await api.request('POST', `/v1/imports/${id}/cancel`, { key: publisher });
     expect(cancelled.body.status).toBe('cancelled');
     expect((await api.request('POST', `/v1/imports/${id}/cancel`, { key: publisher })).body.code).toBe('import_finished');

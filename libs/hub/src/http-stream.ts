@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { HubError } from './hub-error.js';
 
 const MAX_REDIRECTS = 5;
+/** A Hub connection silent this long is treated as dropped (and the file retried). */
+const IDLE_TIMEOUT_MS = 60_000;
 
 /**
  * GETs a URL as a Node stream (node:http, no web-stream adapter in the way: measured 3× faster than
@@ -30,6 +32,7 @@ export function openUrl(url: string, token: string | undefined, redirects = 0): 
       }
       resolve(response);
     });
+    request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)));
     request.on('error', (error) => reject(new HubError('unavailable', `The Hub could not be reached: ${error.message}`)));
   });
 }

@@ -18,7 +18,8 @@ export function retryingFetch(policy: RetryPolicy = DEFAULT_RETRY, inner: typeof
   return async (input, init) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await inner(input, init);
+        // Metadata calls are small: one that hangs this long is retried rather than waited on forever.
+        const response = await inner(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(60_000) });
         if (!RETRYABLE_STATUS.has(response.status) || attempt >= policy.attempts) return response;
         await response.body?.cancel();
       } catch (error) {

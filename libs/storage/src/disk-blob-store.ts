@@ -31,6 +31,7 @@ export class DiskBlobStore implements BlobStore {
       const key = `sha256/${sha256.slice(0, 2)}/${sha256}-${randomUUID().replaceAll('-', '').slice(0, 12)}`;
       await mkdir(path.dirname(this.pathOf(key)), { recursive: true });
       await rename(tmp, this.pathOf(key));
+      await flush(path.dirname(this.pathOf(key))); // the rename itself must survive a power loss
       return { key, sha256, size };
     } catch (error) {
       await rm(tmp, { force: true });
@@ -79,6 +80,7 @@ export class DiskBlobStore implements BlobStore {
   }
 }
 
+/** fsync a file or a directory. */
 async function flush(file: string): Promise<void> {
   const handle = await open(file, 'r');
   try {

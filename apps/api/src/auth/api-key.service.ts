@@ -34,13 +34,14 @@ export class ApiKeyService {
     const hash = hashApiKey(token);
     const cached = this.cache.get(hash);
     if (cached) return cached;
+    const lookup = this.cache.begin();
     const key = await this.keys.findByHash(hash);
     if (!key || key.revokedAt) return undefined;
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       this.keys.touch(key.id).catch((error: unknown) => this.logger.warn(`could not record key use: ${String(error)}`));
     }
     const principal: Principal = { actor: `key:${key.id}`, role: key.role };
-    this.cache.set(hash, principal);
+    this.cache.set(hash, principal, lookup);
     return principal;
   }
 

@@ -7,6 +7,8 @@ import type { Principal } from './principal.js';
  */
 export class PrincipalCache {
   private readonly entries = new Map<string, { principal: Principal; expiresAt: number }>();
+  /** Bumped by every eviction: a lookup that started before one must not repopulate the cache. */
+  private epoch = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -24,12 +26,20 @@ export class PrincipalCache {
     return entry.principal;
   }
 
-  set(keyHash: string, principal: Principal): void {
+  /** Call before looking a key up; pass the result to `set`. */
+  begin(): { startedAt: number; epoch: number } {
+    return { startedAt: this.now(), epoch: this.epoch };
+  }
+
+  /** The TTL counts from when the lookup started, so a slow lookup does not stretch it. */
+  set(keyHash: string, principal: Principal, lookup: { startedAt: number; epoch: number }): void {
+    if (lookup.epoch !== this.epoch) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear(); // bounded; refills from the database
-    this.entries.set(keyHash, { principal, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(keyHash, { principal, expiresAt: lookup.startedAt + this.ttlMs });
   }
 
   evictActor(actor: string): void {
+    this.epoch++;
     for (const [hash, entry] of this.entries) if (entry.principal.actor === actor) this.entries.delete(hash);
   }
 }

@@ -1,6 +1,8 @@
 import { finished, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@vetted/domain';
+import { BlobStoreUnavailableError } from '@vetted/storage';
 import type { Principal } from '../auth/principal.js';
 import { sendProblem } from '../http/problem.filter.js';
 import { problem } from '../http/problem.js';
@@ -44,11 +46,13 @@ export class FileSender {
     const store = this.files.store;
     if (options.redirect && store.presignGet) {
       const url = await store.presignGet(download.storageKey, { expiresInSeconds: PRESIGNED_URL_SECONDS, filename: name });
-      this.files.recordDownload(principal, download, { redirect: true });
+      if (request.method === 'GET') this.files.recordDownload(principal, download, { redirect: true });
       return void (await reply.redirect(url, 302));
     }
 
-    let range = answerRange(request.headers.range, size);
+    // A resumed download of a file that changed meanwhile (If-Range no longer matching) starts over.
+    const ifRange = request.headers['if-range'];
+    let range = ifRange !== undefined && ifRange !== etag ? ({ kind: 'full' } as const) : answerRange(request.headers.range, size);
     if (range.kind === 'unsatisfiable' && size === 0 && options.emptyFileRangeOk) {
       void reply.header('Content-Range', 'bytes */0');
       range = { kind: 'full' };
@@ -59,6 +63,9 @@ export class FileSender {
     }
     const partial = range.kind === 'partial' ? range : undefined;
     const length = partial ? partial.end - partial.start + 1 : size;
+    const skipBody = request.method === 'HEAD' || length === 0;
+    // Opened before any header is set, so a storage failure answers a clean 503 problem.
+    const body = skipBody ? Readable.from([]) : await this.open(download.storageKey, partial);
     void reply
       .status(partial ? 206 : 200)
       .header('Content-Type', 'application/octet-stream')
@@ -69,9 +76,10 @@ export class FileSender {
       .header('Content-Length', length);
     if (partial) void reply.header('Content-Range', `bytes ${partial.start}-${partial.end}/${size}`);
     // An empty stream, not an empty body: Fastify would otherwise rewrite Content-Length to 0.
-    if (request.method === 'HEAD' || length === 0) return void (await reply.send(Readable.from([])));
-
-    const body = await store.read(download.storageKey, partial);
+    if (skipBody) {
+      if (request.method === 'GET') this.files.recordDownload(principal, download, { bytes: 0, complete: true, range: null });
+      return void (await reply.send(body));
+    }
     finished(reply.raw, (error) => {
       const complete = !error;
       this.files.recordDownload(principal, download, {
@@ -81,5 +89,16 @@ export class FileSender {
       });
     });
     await reply.send(body);
+  }
+
+  private async open(key: string, range: { start: number; end: number } | undefined): Promise<Readable> {
+    try {
+      return await this.files.store.read(key, range);
+    } catch (error) {
+      if (error instanceof BlobStoreUnavailableError) {
+        throw new DomainError('unavailable', 'storage_unavailable', 'Weight storage is unavailable; try again later');
+      }
+      throw error;
+    }
   }
 }

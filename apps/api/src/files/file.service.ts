@@ -16,6 +16,7 @@ import { BLOB_STORE } from '../infra/blob-store.provider.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { ModelService, seesUnapproved } from '../models/model.service.js';
+import { importInProgress } from '../models/version.service.js';
 import type { ModelRow } from '../models/model.repository.js';
 import { VersionRepository, VISIBLE_STATUSES } from '../models/version.repository.js';
 import { FileRepository } from './file.repository.js';
@@ -170,6 +171,7 @@ export class FileService {
   private async draftVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
     const found = await this.findVersion(principal, ref);
     if (found.version.status !== 'draft') throw frozen(ref);
+    if (await this.versions.importInProgress(found.version.id)) throw importInProgress(ref.version);
     return found;
   }
 

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { DomainError } from '@vetted/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The codes Hub clients turn into their own exceptions (see shared/hf-protocol.md §7). */
@@ -30,6 +31,9 @@ export class HfErrorFilter implements ExceptionFilter {
     let hf: HfError;
     if (error instanceof HfError) {
       hf = error;
+    } else if (error instanceof DomainError && error.kind === 'unavailable') {
+      void reply.status(503).header('Content-Type', 'application/json').send({ error: error.message }); // clients retry 5xx
+      return;
     } else {
       this.logger.error(`request ${request.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       void reply
@@ -40,8 +44,9 @@ export class HfErrorFilter implements ExceptionFilter {
     }
     if (hf.code) void reply.header('X-Error-Code', hf.code);
     if (hf.repoCommit) void reply.header('X-Repo-Commit', hf.repoCommit);
+    // Header values must be Latin-1: non-ASCII becomes "?" there; the JSON body keeps the exact message.
     void reply
-      .header('X-Error-Message', hf.message)
+      .header('X-Error-Message', hf.message.replace(/[^\x20-\x7e]/g, '?'))
       .status(hf.status)
       .header('Content-Type', 'application/json')
       .send({ error: hf.message });

@@ -27,6 +27,11 @@ export class VersionRepository {
     return this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
   }
 
+  /** A draft an import is still filling belongs to that import until it finishes. */
+  async importInProgress(versionId: string): Promise<boolean> {
+    return (await this.db.importJob.count({ where: { versionId, status: { in: ['queued', 'running'] } } })) > 0;
+  }
+
   submit(tx: Transaction, id: string, commitSha: string): Promise<ModelVersion> {
     return tx.modelVersion.update({ where: { id }, data: { status: 'pending_review', commitSha } });
   }

@@ -29,6 +29,7 @@ export class VersionService {
     const model = await this.models.getRow(principal, namespace, name);
     const found = await this.versions.find(model.id, label);
     if (!found) throw DomainError.notFound('version_not_found', `No version ${label} of ${namespace}/${name}`);
+    if (await this.versions.importInProgress(found.id)) throw importInProgress(label);
     const submitted = await this.db.$transaction(async (tx) => {
       const status = await this.files.lockVersionStatus(tx, found.id);
       if (status !== 'draft')
@@ -106,3 +107,6 @@ export class VersionService {
     }
   }
 }
+
+export const importInProgress = (label: string): DomainError =>
+  DomainError.conflict('import_in_progress', `Version ${label} is being filled by an import; wait for it to finish or cancel it`);

@@ -37,7 +37,12 @@ export class Importer {
   async run(importId: string): Promise<void> {
     const job = await this.db.importJob.findUnique({ where: { id: importId } });
     if (!job || !['queued', 'running'].includes(job.status)) return;
-    await this.db.importJob.update({ where: { id: job.id }, data: { status: 'running', error: null } });
+    // Conditional, so a cancel that lands between the read and this write is not overwritten.
+    const { count } = await this.db.importJob.updateMany({
+      where: { id: job.id, status: { in: ['queued', 'running'] } },
+      data: { status: 'running', error: null },
+    });
+    if (count === 0) return;
     let versionId = job.versionId ?? undefined;
     try {
       const commitSha = job.commitSha ?? (await this.hub.resolveRevision(job.repo, job.revision));
@@ -128,14 +133,22 @@ export class Importer {
       return tracker.done(progress, 'stored');
     }
     if (file.sha256 && (await this.db.blob.findUnique({ where: { sha256: file.sha256 } }))) {
-      await this.record(version.id, file, { sha256: file.sha256, size: file.size, key: undefined });
-      return tracker.done(progress, 'skipped');
+      try {
+        await this.record(version.id, file, { sha256: file.sha256, size: file.size, key: undefined });
+        return await tracker.done(progress, 'skipped');
+      } catch (error) {
+        if (error instanceof ImportFailure || error instanceof ImportCancelled) throw error;
+        // The blob was deleted between the check and the record: fetch the file after all.
+      }
     }
     for (let attempt = 1; ; attempt++) {
       progress.status = 'downloading';
       progress.bytesDone = 0;
       const counter = new ByteCounter();
-      const timer = setInterval(() => tracker.update(progress, counter.bytes), PROGRESS_INTERVAL_MS);
+      const timer = setInterval(() => {
+        tracker.update(progress, counter.bytes);
+        if (tracker.isCancelled()) counter.destroy(new ImportCancelled()); // stop mid-file, not after it
+      }, PROGRESS_INTERVAL_MS);
       try {
         const source = await this.hub.open(job.repo, commitSha, file.path);
         const written = await this.store.write(pipelineOf(source, counter), {
@@ -146,7 +159,8 @@ export class Importer {
         await this.record(version.id, file, written);
         return tracker.done(progress, 'stored');
       } catch (error) {
-        if (error instanceof ImportCancelled) throw error;
+        if (error instanceof ImportCancelled || tracker.isCancelled()) throw new ImportCancelled();
+        if (error instanceof ImportFailure) throw error;
         if (error instanceof ChecksumMismatchError) {
           progress.status = 'failed';
           throw new ImportFailure(`${file.path}: its sha256 is ${error.actual}, the Hub lists ${error.expected}`);
@@ -174,14 +188,41 @@ export class Importer {
     file: HubFile,
     written: { sha256: string; size: number; key: string | undefined },
   ): Promise<void> {
-    const keyInUse = await this.db.$transaction(async (tx) => {
-      const key = written.key
-        ? await recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key })
-        : undefined;
-      await putFile(tx, { versionId, path: file.path, size: BigInt(written.size), sha256: written.sha256, format: fileFormat(file.path) });
-      return key;
-    });
-    if (written.key && keyInUse !== written.key) await this.store.delete(written.key);
+    let recorded: { keyInUse: string | undefined; replaced: string | undefined };
+    try {
+      recorded = await this.db.$transaction(async (tx) => {
+        const [version] = await tx.$queryRaw<
+          { status: string }[]
+        >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
+        if (version?.status !== 'draft')
+          throw new ImportFailure(`The version being imported is no longer a draft (${version?.status ?? 'deleted'})`);
+        const keyInUse = written.key
+          ? await recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key })
+          : undefined;
+        const put = await putFile(tx, {
+          versionId,
+          path: file.path,
+          size: BigInt(written.size),
+          sha256: written.sha256,
+          format: fileFormat(file.path),
+        });
+        return { keyInUse, replaced: put.replaced };
+      });
+    } catch (error) {
+      if (written.key) await this.discard(written.key);
+      throw error;
+    }
+    if (written.key && recorded.keyInUse !== written.key) await this.discard(written.key);
+    if (recorded.replaced) await this.collectBlob(recorded.replaced);
+  }
+
+  private async discard(key: string): Promise<void> {
+    await this.store.delete(key).catch((error: unknown) => this.logger.warn(`could not delete unused object ${key}: ${String(error)}`));
+  }
+
+  private async collectBlob(sha256: string): Promise<void> {
+    const key = await deleteBlobIfUnused(this.db, sha256).catch(() => undefined);
+    if (key) await this.discard(key);
   }
 
   /** Model card, license, config facts; then draft → pending_review, unless cancelled meanwhile. */
@@ -210,6 +251,11 @@ export class Importer {
         data: { status: 'succeeded', finishedAt: new Date(), versionId: version.id },
       });
       if (count === 0) throw new ImportCancelled();
+      const [current] = await tx.$queryRaw<
+        { status: string }[]
+      >`SELECT status FROM model_versions WHERE id = ${version.id}::uuid FOR UPDATE`;
+      if (current?.status !== 'draft')
+        throw new ImportFailure(`The version being imported is no longer a draft (${current?.status ?? 'deleted'})`);
       await tx.modelVersion.update({
         where: { id: version.id },
         data: {
@@ -268,7 +314,10 @@ export class Importer {
         ? error.message
         : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     if (!cancelled) {
-      await this.db.importJob.update({ where: { id: job.id }, data: { status: 'failed', error: message, finishedAt: new Date() } });
+      await this.db.importJob.updateMany({
+        where: { id: job.id, status: 'running' },
+        data: { status: 'failed', error: message, finishedAt: new Date() },
+      });
       this.logger.warn(`import ${job.id} failed: ${message}`);
     } else {
       this.logger.log(`import ${job.id} cancelled`);
@@ -277,10 +326,7 @@ export class Importer {
     const draft = await this.db.modelVersion.findUnique({ where: { id: versionId }, include: { files: { select: { sha256: true } } } });
     if (!draft || draft.status !== 'draft') return;
     await this.db.modelVersion.delete({ where: { id: versionId } });
-    for (const sha256 of new Set(draft.files.map((f) => f.sha256))) {
-      const key = await deleteBlobIfUnused(this.db, sha256).catch(() => undefined);
-      if (key) await this.store.delete(key).catch(() => undefined);
-    }
+    for (const sha256 of new Set(draft.files.map((f) => f.sha256))) await this.collectBlob(sha256);
   }
 
   /** Writes progress at most every 250 ms, and stops the import once it is cancelled. */

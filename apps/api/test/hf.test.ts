@@ -273,12 +273,17 @@ describe('the /hf endpoint over plain HTTP', () => {
 
 describe('anonymous reads', () => {
   it('serve approved models without a key when enabled, and only those', async () => {
-    const open = await ApiHarness.start({ hfAnonymous: true });
+    const open = await ApiHarness.start({ hfAnonymous: true, publicUrl: 'https://vetted.example.com', hfTreePageSize: 1 });
     try {
       const hub = `${await open.listen()}/hf`;
       const key = await open.keyFor('publisher');
       await open.request('POST', '/v1/models', { key, body: { namespace: 'open', name: 'model' } });
       await open.request('POST', '/v1/models/open/model/versions', { key, body: { version: '1' } });
+      await open.request('PUT', '/v1/models/open/model/versions/1/files/b.txt', {
+        key,
+        rawBody: 'second',
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       await open.request('PUT', '/v1/models/open/model/versions/1/files/a.txt', {
         key,
         rawBody: 'public',
@@ -290,6 +295,10 @@ describe('anonymous reads', () => {
       await open.sql(`UPDATE model_versions SET status = 'approved'`);
       const blob = await downloadFile({ repo: { type: 'model', name: 'open/model' }, path: 'a.txt', hubUrl: hub });
       expect(await blob!.text()).toBe('public');
+      const page = await fetch(`${hub}/api/models/open/model/tree/main?recursive=true`);
+      expect(page.headers.get('link')).toMatch(
+        /^<https:\/\/vetted\.example\.com\/hf\/api\/models\/open\/model\/tree\/main\?recursive=true&cursor=[\w-]+>; rel="next"$/,
+      );
       const withHubToken = await fetch(`${hub}/open/model/resolve/main/a.txt`, {
         headers: { authorization: 'Bearer hf_aRealHubTokenNotOurs' },
       });

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       downloadRedirect: false,
       hfAnonymous: false,
       hfTreePageSize: 1000,
+      publicUrl: undefined,
       hubUrl: 'https://huggingface.co',
       hubToken: undefined,
       storage: { kind: 'disk', root: path.resolve('.vetted', 'blobs') },

@@ -65,7 +65,8 @@ export class HfController {
     const page = remaining.slice(0, this.config.hfTreePageSize);
     if (remaining.length > page.length) {
       // Absolute, with every query parameter: a relative link makes the JS client stop after page one.
-      const next = new URL(request.url, `${request.protocol}://${request.host}`);
+      // Behind a proxy, VETTED_PUBLIC_URL gives the scheme and host clients use.
+      const next = new URL(`${this.config.publicUrl ?? `${request.protocol}://${request.host}`}${request.url}`);
       next.searchParams.set('cursor', Buffer.from(page.at(-1)!.path, 'utf8').toString('base64url'));
       void reply.header('Link', `<${next.toString()}>; rel="next"`);
     }

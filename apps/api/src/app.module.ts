@@ -24,6 +24,8 @@ import { CONFIG } from './infra/config.provider.js';
 import { PrismaService } from './infra/prisma.service.js';
 import { QueueService } from './infra/queue.service.js';
 import { LicenseRepository } from './licenses/license.repository.js';
+import { ReviewService } from './reviews/review.service.js';
+import { ReviewsController } from './reviews/reviews.controller.js';
 import { LicensesController } from './licenses/licenses.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -49,6 +51,7 @@ export class AppModule {
         AuditController,
         HfController,
         ImportsController,
+        ReviewsController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -72,6 +75,7 @@ export class AppModule {
         HfRepository,
         HfService,
         ImportService,
+        ReviewService,
       ],
     };
   }

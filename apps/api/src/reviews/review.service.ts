@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import type { ModelVersion, Prisma, Review } from '@vetted/db';
+import { DomainError, hasRole } from '@vetted/domain';
+import { AuditRepository } from '../audit/audit.repository.js';
+import type { Principal } from '../auth/principal.js';
+import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+import type { ModelRow } from '../models/model.repository.js';
+import { ModelService } from '../models/model.service.js';
+import { VersionRepository } from '../models/version.repository.js';
+import { toVersionView } from '../models/version.mapper.js';
+import type { VersionView } from '../models/version.schemas.js';
+import type { CreateReviewBody, Evidence, QueueItem, ReviewView } from './review.schemas.js';
+
+export interface VersionRef {
+  namespace: string;
+  name: string;
+  version: string;
+}
+
+const QUEUE_LIMIT = 100;
+
+/** Later states: deprecated stays downloadable (flagged); revoked is gone everywhere, /hf included. */
+const LIFECYCLE: Record<'deprecated' | 'revoked', ModelVersion['status'][]> = {
+  deprecated: ['approved'],
+  revoked: ['approved', 'deprecated'],
+};
+
+/**
+ * "Approved" is the registry's product: a named reviewer decided, on recorded evidence, about exactly
+ * these files (the manifest commit sha is in the evidence; any change would be another version).
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly db: PrismaService,
+    private readonly models: ModelService,
+    private readonly versions: VersionRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async review(principal: Principal, ref: VersionRef, input: CreateReviewBody): Promise<ReviewView> {
+    const { model, version } = await this.find(principal, ref);
+    const review = await this.db.$transaction(async (tx) => {
+      await this.lockStatus(tx, version.id, ['pending_review'], 'version_not_pending', 'reviewed');
+      const evidence = await this.evidence(tx, model, version);
+      const decision = input.decision === 'approve' ? 'approved' : 'rejected';
+      let overrideReason: string | null = null;
+      if (decision === 'approved') {
+        if ((await this.publisherOf(tx, version)) === principal.actor) {
+          if (!hasRole(principal.role, 'admin') || !input.overrideReason) {
+            throw new DomainError(
+              'forbidden',
+              'self_approval',
+              'A reviewer cannot approve a version they published (admins may, with overrideReason)',
+            );
+          }
+          overrideReason = input.overrideReason;
+        }
+        if (evidence.blockers.length > 0) {
+          throw DomainError.conflict('approval_blocked', `Approval refused: ${evidence.blockers.join('; ')}`);
+        }
+      }
+      const created = await tx.review.create({
+        data: {
+          versionId: version.id,
+          reviewer: principal.actor,
+          decision,
+          comment: input.comment,
+          evidence: evidence as Prisma.InputJsonValue,
+          overrideReason,
+        },
+      });
+      await tx.modelVersion.update({ where: { id: version.id }, data: { status: decision } });
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: `version.${decision}`,
+        subjectType: 'model_version',
+        subjectId: subjectOf(ref),
+        data: { reviewId: created.id, commitSha: evidence.manifest.commitSha, ...(overrideReason ? { overrideReason } : {}) },
+      });
+      return created;
+    });
+    return toReviewView(review, ref.version);
+  }
+
+  async list(principal: Principal, ref: VersionRef): Promise<ReviewView[]> {
+    const { version } = await this.find(principal, ref);
+    const reviews = await this.db.review.findMany({ where: { versionId: version.id }, orderBy: { createdAt: 'asc' } });
+    return reviews.map((review) => toReviewView(review, ref.version));
+  }
+
+  async setLifecycle(principal: Principal, ref: VersionRef, status: 'deprecated' | 'revoked', reason: string): Promise<VersionView> {
+    const { version } = await this.find(principal, ref);
+    const updated = await this.db.$transaction(async (tx) => {
+      const before = await this.lockStatus(tx, version.id, LIFECYCLE[status], 'invalid_transition', status);
+      const changed = await tx.modelVersion.update({ where: { id: version.id }, data: { status } });
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: `version.${status}`,
+        subjectType: 'model_version',
+        subjectId: subjectOf(ref),
+        data: { reason, before },
+      });
+      return changed;
+    });
+    return toVersionView(updated);
+  }
+
+  /** Versions waiting for a decision, oldest first, with what a reviewer needs to decide. */
+  async queue(): Promise<QueueItem[]> {
+    const pending = await this.db.modelVersion.findMany({
+      where: { status: 'pending_review' },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      take: QUEUE_LIMIT,
+      include: { model: { select: { namespace: true, name: true, licenseId: true } } },
+    });
+    const items: QueueItem[] = [];
+    for (const version of pending) {
+      items.push({
+        model: `${version.model.namespace}/${version.model.name}`,
+        version: version.label,
+        publishedBy: await this.publisherOf(this.db, version),
+        submittedAt: version.updatedAt.toISOString(),
+        evidence: await this.evidence(this.db, version.model, version),
+      });
+    }
+    return items;
+  }
+
+  private async find(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
+    const model = await this.models.getRow(principal, ref.namespace, ref.name);
+    const version = await this.versions.find(model.id, ref.version);
+    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+    return { model, version };
+  }
+
+  private async lockStatus(
+    tx: Transaction,
+    versionId: string,
+    allowed: ModelVersion['status'][],
+    code: string,
+    what: string,
+  ): Promise<string> {
+    const [row] = await tx.$queryRaw<
+      { status: ModelVersion['status'] }[]
+    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
+    if (!row || !allowed.includes(row.status)) {
+      throw DomainError.conflict(
+        code,
+        `A version that is ${row?.status ?? 'gone'} cannot be ${what} (allowed from: ${allowed.join(', ')})`,
+      );
+    }
+    return row.status;
+  }
+
+  /** Who published a version: its creator, or for an import the person who started the import. */
+  private async publisherOf(db: Transaction, version: ModelVersion): Promise<string> {
+    const importId = version.createdBy.match(/^import:(.+)$/)?.[1];
+    if (!importId) return version.createdBy;
+    const job = await db.importJob.findUnique({ where: { id: importId }, select: { createdBy: true } });
+    return job?.createdBy ?? version.createdBy;
+  }
+
+  private async evidence(db: Transaction, model: Pick<ModelRow, 'licenseId'>, version: ModelVersion): Promise<Evidence> {
+    const licenseId = version.licenseId ?? model.licenseId;
+    const license = licenseId ? await db.license.findUnique({ where: { id: licenseId } }) : null;
+    const terms = (license?.terms ?? {}) as { commercialUse?: string; summary?: string };
+    const files = await db.modelFile.findMany({
+      where: { versionId: version.id },
+      select: { path: true, size: true, scanStatus: true, scanFindings: true },
+    });
+    const scan = { pending: 0, clean: 0, warning: 0, critical: 0, error: 0 };
+    for (const file of files) scan[file.scanStatus]++;
+    const criticalFindings = files.filter((f) => f.scanStatus === 'critical').map((f) => ({ path: f.path, findings: f.scanFindings }));
+    const commercialUse = terms.commercialUse ?? 'unknown';
+    const blockers = [
+      ...(!licenseId
+        ? ['no license declared']
+        : commercialUse === 'unknown'
+          ? [`license "${licenseId}" is unknown: its terms need review`]
+          : []),
+      ...criticalFindings.map((f) => `critical scan finding in ${f.path}`),
+    ];
+    return {
+      license: { id: licenseId, commercialUse, summary: terms.summary ?? null },
+      scan,
+      criticalFindings,
+      manifest: { commitSha: version.commitSha, files: files.length, bytes: files.reduce((sum, f) => sum + Number(f.size), 0) },
+      benchmarks: [],
+      blockers,
+    };
+  }
+}
+
+const subjectOf = (ref: VersionRef): string => `${ref.namespace}/${ref.name}@${ref.version}`;
+
+function toReviewView(review: Review, label: string): ReviewView {
+  return {
+    id: review.id,
+    version: label,
+    reviewer: review.reviewer,
+    decision: review.decision,
+    comment: review.comment,
+    overrideReason: review.overrideReason,
+    evidence: review.evidence as Evidence,
+    createdAt: review.createdAt.toISOString(),
+  };
+}

@@ -23,6 +23,7 @@ import { blobStoreProvider } from './infra/blob-store.provider.js';
 import { CONFIG } from './infra/config.provider.js';
 import { PrismaService } from './infra/prisma.service.js';
 import { QueueService } from './infra/queue.service.js';
+import { LicenseCheckController } from './licenses/license-check.controller.js';
 import { LicenseRepository } from './licenses/license.repository.js';
 import { ReviewService } from './reviews/review.service.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
@@ -52,6 +53,7 @@ export class AppModule {
         HfController,
         ImportsController,
         ReviewsController,
+        LicenseCheckController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },

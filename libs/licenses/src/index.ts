@@ -1,1 +1,2 @@
 export * from './license-catalog.js';
+export * from './terms-checker.js';

@@ -5,12 +5,32 @@
  */
 export type CommercialUse = 'yes' | 'no' | 'conditional' | 'unknown';
 
+export type OutputTraining = 'allowed' | 'prohibited' | 'with_obligations' | 'derivative' | 'unknown';
+
 export interface LicenseTerms {
   commercialUse: CommercialUse;
   /** One line on what the commercial verdict depends on. */
   summary: string;
   /** The Hub shows the model only after accepting the license. */
   gated: boolean;
+  /** Duties that always apply (notices, attribution, naming). */
+  obligations?: string[];
+  /** Above this many monthly active users a separate license is needed; how it is measured. */
+  userThreshold?: { monthlyActiveUsers: number; measured: string };
+  /** At or above this annual revenue (USD) a separate license is needed; how it is measured. */
+  revenueThreshold?: { annualRevenueUsd: number; measured: string };
+  /** Training other models on the model's outputs. */
+  outputTraining?: OutputTraining;
+  outputTrainingNote?: string;
+  /** What must be passed on to anyone receiving the model or a derivative (hosted services included when hostingIsDistribution). */
+  flowDown?: string;
+  hostingIsDistribution?: boolean;
+  /** Adaptations must be shared under the same license. */
+  shareAlike?: boolean;
+  /** No grant to EU-domiciled individuals or EU-headquartered companies for multimodal models. */
+  euMultimodalExclusion?: boolean;
+  /** A use policy the licensee must follow. */
+  usePolicy?: string;
 }
 
 export interface CatalogLicense {
@@ -27,7 +47,7 @@ const conditional = (summary: string, gated = true): LicenseTerms => ({ commerci
 const llama = (version: string, releaseDate: string): string =>
   `Commercial use allowed unless the licensee (with affiliates) had over 700M monthly active users on ${releaseDate}, the Llama ${version} release date; acceptable use policy applies.`;
 
-export const LICENSE_CATALOG: readonly CatalogLicense[] = [
+const BASE_CATALOG: readonly CatalogLicense[] = [
   {
     id: 'apache-2.0',
     spdxId: 'Apache-2.0',
@@ -304,3 +324,137 @@ export const LICENSE_CATALOG: readonly CatalogLicense[] = [
     terms: { commercialUse: 'unknown', summary: 'No license declared: needs review.', gated: false },
   },
 ];
+
+const LLAMA_AUP = "Meta's Acceptable Use Policy";
+const llamaTerms = (releaseDate: string, extra: Partial<LicenseTerms>): Partial<LicenseTerms> => ({
+  userThreshold: { monthlyActiveUsers: 700_000_000, measured: `licensee and affiliates, on ${releaseDate} (the release date)` },
+  usePolicy: LLAMA_AUP,
+  flowDown: 'give recipients a copy of the license, also when the model ships inside a product or service',
+  ...extra,
+});
+const llama31Output = {
+  outputTraining: 'with_obligations' as const,
+  outputTrainingNote: 'a model trained on the outputs and distributed must carry the "Llama" name prefix',
+};
+const rail = (extra: Partial<LicenseTerms> = {}): Partial<LicenseTerms> => ({
+  obligations: ['include the license and notices', 'mark changed files'],
+  flowDown: 'pass the use restrictions into every downstream license',
+  hostingIsDistribution: true,
+  outputTraining: 'derivative',
+  outputTrainingNote: 'models trained on the outputs are derivatives and inherit the use restrictions',
+  usePolicy: 'the attached list of prohibited uses',
+  ...extra,
+});
+const cc = (extra: Partial<LicenseTerms> = {}): Partial<LicenseTerms> => ({
+  obligations: ['credit the creator', 'link the license', 'state changes'],
+  outputTraining: 'unknown',
+  outputTrainingNote: 'the license does not address training on outputs',
+  ...extra,
+});
+
+/** Structured terms from shared/licenses.md; anything marked uncertain there stays `unknown`. */
+const STRUCTURED_TERMS: Record<string, Partial<LicenseTerms>> = {
+  'apache-2.0': { obligations: ['include the license and the NOTICE file', 'mark changed files'], outputTraining: 'allowed' },
+  mit: { obligations: ['keep the copyright and license notice'], outputTraining: 'allowed' },
+  'bsd-3-clause': { obligations: ['keep the notice', "no endorsement using the authors' names"], outputTraining: 'allowed' },
+  'cc-by-4.0': cc(),
+  'cc-by-sa-4.0': cc({ shareAlike: true }),
+  'cc-by-nc-4.0': cc(),
+  'cc-by-nc-sa-4.0': cc({ shareAlike: true }),
+  'cc-by-nc-nd-4.0': cc({ flowDown: 'adaptations may not be shared (whether a fine-tune counts is uncertain)' }),
+  'gpl-3.0': { obligations: ['keep the notices'], shareAlike: true, outputTraining: 'unknown' },
+  'agpl-3.0': { obligations: ['keep the notices'], shareAlike: true, hostingIsDistribution: true, outputTraining: 'unknown' },
+  'lgpl-3.0': { obligations: ['keep the notices'], shareAlike: true, outputTraining: 'unknown' },
+  unlicense: { outputTraining: 'allowed' },
+  'cc0-1.0': { outputTraining: 'allowed' },
+  openrail: rail(),
+  'bigscience-openrail-m': rail(),
+  'bigcode-openrail-m': rail(),
+  'creativeml-openrail-m': rail({
+    flowDown: 'pass the use restrictions into every downstream license; use the latest version where reasonable',
+  }),
+  'openrail++': rail(),
+  'bigscience-bloom-rail-1.0': rail({ outputTraining: 'unknown' }),
+  llama2: llamaTerms('2023-07-18', {
+    obligations: ['include the notice file'],
+    outputTraining: 'prohibited',
+    outputTrainingNote: 'no using outputs to improve other large language models',
+  }),
+  llama3: llamaTerms('2024-04-18', {
+    obligations: ['display "Built with Meta Llama 3"', 'names of derived models start with "Llama 3"'],
+    outputTraining: 'prohibited',
+    outputTrainingNote: 'no using outputs to improve other large language models',
+  }),
+  'llama3.1': llamaTerms('2024-07-23', {
+    obligations: ['display "Built with Llama"', 'names of derived models start with "Llama"'],
+    ...llama31Output,
+  }),
+  'llama3.2': llamaTerms('2024-09-25', {
+    obligations: ['display "Built with Llama"', 'names of derived models start with "Llama"'],
+    euMultimodalExclusion: true,
+    ...llama31Output,
+  }),
+  'llama3.3': llamaTerms('2024-12-06', {
+    obligations: ['display "Built with Llama"', 'names of derived models start with "Llama"'],
+    ...llama31Output,
+  }),
+  llama4: llamaTerms('the Llama 4 release date', {
+    obligations: ['display "Built with Llama"', 'names of derived models start with "Llama"'],
+    euMultimodalExclusion: true,
+    ...llama31Output,
+  }),
+  gemma: {
+    obligations: ['include the notice file', 'mark modified files'],
+    flowDown: 'pass the use restrictions on in your own terms',
+    hostingIsDistribution: true,
+    usePolicy: "Google's Prohibited Use Policy (which Google may update)",
+    outputTraining: 'derivative',
+    outputTrainingNote: 'models distilled to behave like Gemma are derivatives bound by the terms',
+  },
+  mrl: {
+    obligations: ['state "Licensed by Mistral AI under the Mistral AI Research License"'],
+    outputTraining: 'prohibited',
+    outputTrainingNote: 'outputs are research-only too',
+  },
+  mnpl: { outputTraining: 'unknown' },
+  'tongyi-qianwen': {
+    userThreshold: { monthlyActiveUsers: 100_000_000, measured: 'ongoing' },
+    obligations: ['include the notice', 'mark changes'],
+    outputTraining: 'prohibited',
+  },
+  qwen: {
+    userThreshold: { monthlyActiveUsers: 100_000_000, measured: 'ongoing' },
+    obligations: ['include the notice'],
+    outputTraining: 'with_obligations',
+    outputTrainingNote: 'display "Built with Qwen" or "Improved using Qwen" (uncertain: check the license)',
+  },
+  'qwen-research': { outputTraining: 'unknown' },
+  deepseek: {
+    obligations: ['include the notices', 'mark changes'],
+    flowDown: 'pass the use restrictions on, SaaS included',
+    hostingIsDistribution: true,
+    usePolicy: 'the prohibited uses, including any military use',
+    outputTraining: 'derivative',
+    outputTrainingNote: 'distilled models are derivatives and inherit the restrictions',
+  },
+  'falcon-llm-license': { usePolicy: "TII's acceptable use policy (which TII may update)", outputTraining: 'unknown' },
+  'stabilityai-ai-community': {
+    revenueThreshold: { annualRevenueUsd: 1_000_000, measured: 'at any time, revenue from any source, affiliates included' },
+    obligations: ['include the notice', 'display "Powered by Stability AI"'],
+    usePolicy: "Stability AI's acceptable use policy",
+    outputTraining: 'prohibited',
+    outputTrainingNote: 'no creating or improving foundational generative models',
+  },
+  'sai-nc-community': { obligations: ['include the notice', 'state changes'], outputTraining: 'prohibited' },
+  'nvidia-open-model-license': {
+    obligations: ['state "Licensed by NVIDIA Corporation under the NVIDIA Open Model License"'],
+    outputTraining: 'allowed',
+    usePolicy: 'keep the built-in guardrails (the license ends if they are bypassed)',
+  },
+  'microsoft-research-license': { obligations: ['keep the notices'], outputTraining: 'unknown' },
+};
+
+export const LICENSE_CATALOG: readonly CatalogLicense[] = BASE_CATALOG.map((license) => ({
+  ...license,
+  terms: { outputTraining: 'unknown', ...license.terms, ...STRUCTURED_TERMS[license.id] },
+}));

@@ -6,6 +6,7 @@ import { AuditRepository } from './audit/audit.repository.js';
 import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { RateLimiter } from './auth/rate-limiter.js';
 import { KeysController } from './auth/keys.controller.js';
 import { BlobIntegrityController } from './files/blob-integrity.controller.js';
 import { FileSender } from './files/file-sender.js';
@@ -78,6 +79,7 @@ export class AppModule {
         HfService,
         ImportService,
         ReviewService,
+        { provide: RateLimiter, inject: [CONFIG], useFactory: (config: Config) => new RateLimiter(config) },
       ],
     };
   }

@@ -30,6 +30,8 @@ const environment = z.object({
     .default(200 * 1024 ** 3),
   VETTED_DOWNLOAD_REDIRECT: flag.default(false),
   VETTED_HF_ANONYMOUS: flag.default(false),
+  VETTED_RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(600),
+  VETTED_RATE_LIMIT_DOWNLOADS: z.coerce.number().int().min(0).default(600),
   VETTED_PUBLIC_URL: optionalText.pipe(z.url('must be a URL such as https://vetted.example.com').optional()),
   HF_HUB_URL: z.url('must be a URL such as https://huggingface.co').default('https://huggingface.co'),
   HF_TOKEN: optionalText,
@@ -60,6 +62,8 @@ export interface Config {
   hfAnonymous: boolean;
   /** Entries per page of /hf tree listings (the Hub pages with an absolute Link header). */
   hfTreePageSize: number;
+  /** Requests per key per minute; 0 turns the limit off. */
+  rateLimits: { writes: number; downloads: number };
   /** How clients reach this service (behind a proxy); absolute links are built from it. */
   publicUrl: string | undefined;
   /** Where imports read from: the Hugging Face Hub or a mirror of it. */
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     downloadRedirect: values.VETTED_DOWNLOAD_REDIRECT,
     hfAnonymous: values.VETTED_HF_ANONYMOUS,
     hfTreePageSize: values.VETTED_HF_TREE_PAGE_SIZE,
+    rateLimits: { writes: values.VETTED_RATE_LIMIT_WRITES, downloads: values.VETTED_RATE_LIMIT_DOWNLOADS },
     publicUrl: values.VETTED_PUBLIC_URL?.replace(/\/+$/, ''),
     hubUrl: values.HF_HUB_URL.replace(/\/+$/, ''),
     hubToken: values.HF_TOKEN,

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       downloadRedirect: false,
       hfAnonymous: false,
       hfTreePageSize: 1000,
+      rateLimits: { writes: 600, downloads: 600 },
       publicUrl: undefined,
       hubUrl: 'https://huggingface.co',
       hubToken: undefined,

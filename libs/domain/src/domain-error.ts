@@ -1,5 +1,6 @@
 /** What went wrong, in terms the HTTP layer maps to a status (see apps/api problem filter). */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unavailable';
+export type ErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unavailable' | 'rate_limited';
 
 export interface FieldProblem {
   field: string;
@@ -15,6 +16,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** For rate_limited: seconds until the client may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

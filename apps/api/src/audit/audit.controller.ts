@@ -12,6 +12,9 @@ const listAuditQuery = z.strictObject({
   subjectType: z.string().max(50).optional(),
   subjectId: z.string().max(500).optional(),
   action: z.string().max(100).optional(),
+  actor: z.string().max(100).optional().describe('e.g. key:<id>, admin-token, worker, import:<id>'),
+  from: z.iso.datetime({ offset: true }).optional().describe('Events at or after this time'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Events before this time'),
   cursor: z
     .string()
     .regex(/^\d{1,19}$/, 'is not a cursor returned by this endpoint')
@@ -42,7 +45,13 @@ export class AuditController {
   @ApiJsonResponse(200, 'Audit events, newest first', pageOf(auditEventView))
   @ApiProblems(400)
   async list(@Query(validQuery(listAuditQuery)) query: ListAuditQuery): Promise<Page<AuditEventView>> {
-    const events = await this.audit.list({ ...query, before: query.cursor ? BigInt(query.cursor) : undefined, limit: query.limit + 1 });
+    const events = await this.audit.list({
+      ...query,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      before: query.cursor ? BigInt(query.cursor) : undefined,
+      limit: query.limit + 1,
+    });
     const items = events.slice(0, query.limit);
     const last = items.at(-1);
     return { items: items.map(toAuditEventView), nextCursor: events.length > query.limit && last ? last.id.toString() : null };

@@ -14,6 +14,9 @@ export interface AuditFilter {
   subjectType?: string | undefined;
   subjectId?: string | undefined;
   action?: string | undefined;
+  actor?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
   before?: bigint | undefined;
   limit: number;
 }
@@ -33,6 +36,10 @@ export class AuditRepository {
         subjectType: filter.subjectType,
         subjectId: filter.subjectId,
         action: filter.action,
+        actor: filter.actor,
+        ...(filter.from || filter.to
+          ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+          : {}),
         ...(filter.before !== undefined ? { id: { lt: filter.before } } : {}),
       },
       orderBy: { id: 'desc' },

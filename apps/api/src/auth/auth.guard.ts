@@ -4,6 +4,7 @@ import { DomainError, hasRole } from '@vetted/domain';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_KEY, type Access } from './access.decorator.js';
 import { ApiKeyService } from './api-key.service.js';
+import { limitedAction, RateLimiter } from './rate-limiter.js';
 
 /**
  * Runs on every route. A route states its least role with @RequireRole or opts out with
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,6 +33,8 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('forbidden', 'insufficient_role', `This needs the ${access} role; the key has ${principal.role}`);
     }
     request.principal = principal;
+    const action = limitedAction(request.method, request.url);
+    if (action) this.limiter.take(principal.actor, action);
     return true;
   }
 }

@@ -31,6 +31,13 @@ export class HfErrorFilter implements ExceptionFilter {
     let hf: HfError;
     if (error instanceof HfError) {
       hf = error;
+    } else if (error instanceof DomainError && error.kind === 'rate_limited') {
+      void reply
+        .status(429)
+        .header('Retry-After', String(error.retryAfterSeconds ?? 60))
+        .header('Content-Type', 'application/json')
+        .send({ error: error.message });
+      return;
     } else if (error instanceof DomainError && error.kind === 'unavailable') {
       void reply.status(503).header('Content-Type', 'application/json').send({ error: error.message }); // clients retry 5xx
       return;

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiResponse, ApiTags } from '@nestjs
 import { repoNameProblem } from '@vetted/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorator.js';
+import { RateLimiter } from '../auth/rate-limiter.js';
 import { FileSender } from '../files/file-sender.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { HfError, HfErrorFilter } from './hf-error.js';
@@ -30,6 +31,7 @@ export class HfController {
     @Inject(CONFIG) private readonly config: Config,
     private readonly hf: HfService,
     private readonly sender: FileSender,
+    private readonly limiter: RateLimiter,
   ) {}
 
   @Get('api/models/:namespace/:name')
@@ -97,6 +99,7 @@ export class HfController {
     @Param('*') path: string,
   ): Promise<void> {
     const principal = await this.hf.principal(request.headers.authorization);
+    this.limiter.take(principal.actor, 'downloads');
     const repo = await this.hf.resolve(principal, ...this.repoId(namespace, name), revision);
     const file = this.hf.file(repo, path);
     await this.sender.send(request, reply, principal, await this.hf.download(repo, file), {

@@ -11,6 +11,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   unavailable: 503,
+  rate_limited: 429,
 };
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -40,7 +41,10 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string; field?: stri
 /** Turns anything thrown into problem+json; unknown errors become a 500 whose details stay in the log. */
 export function toProblem(error: unknown, request: FastifyRequest, logger: Logger): Problem {
   if (error instanceof DomainError) {
-    return problem(STATUS_BY_KIND[error.kind], error.code, error.message, error.fields);
+    return {
+      ...problem(STATUS_BY_KIND[error.kind], error.code, error.message, error.fields),
+      ...(error.retryAfterSeconds ? { retryAfter: error.retryAfterSeconds } : {}),
+    };
   }
   // Nest wraps Fastify's client errors in an HttpException whose cause is the original.
   const fastifyError = (error instanceof HttpException ? error.cause : error) as FastifyError | undefined;
@@ -67,6 +71,7 @@ export function toProblem(error: unknown, request: FastifyRequest, logger: Logge
 
 export function sendProblem(reply: FastifyReply, body: Problem): void {
   if (body.status === 401) reply.header('WWW-Authenticate', 'Bearer');
+  if (body.retryAfter) reply.header('Retry-After', String(body.retryAfter));
   void reply.status(body.status).header('Content-Type', 'application/problem+json').send(body);
 }
 

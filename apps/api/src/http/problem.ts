@@ -10,6 +10,8 @@ export interface Problem {
   instance?: string;
   errors?: FieldProblem[];
   requestId?: string;
+  /** Seconds, also sent as Retry-After (429). */
+  retryAfter?: number;
 }
 
 const TITLES: Record<number, string> = {

@@ -1,25 +1,67 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { License } from '@vetted/db';
+import type { License, Prisma } from '@vetted/db';
 import { DomainError } from '@vetted/domain';
 import { z } from 'zod';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { RequireRole } from '../auth/access.decorator.js';
-import { ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { PrismaService } from '../infra/prisma.service.js';
+import { ApiJsonBody, ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { type Page, pageOf } from '../http/pagination.js';
-import { validParam } from '../http/zod.pipe.js';
+import { validBody, validParam } from '../http/zod.pipe.js';
 import { LicenseRepository } from './license.repository.js';
-import { licenseView, type LicenseView } from './license.schemas.js';
+import { licenseView, type LicenseView, updateLicenseBody, type UpdateLicenseBody } from './license.schemas.js';
 
 @ApiTags('licenses')
 @Controller('v1/licenses')
 export class LicensesController {
-  constructor(private readonly licenses: LicenseRepository) {}
+  constructor(
+    private readonly licenses: LicenseRepository,
+    private readonly db: PrismaService,
+    private readonly audit: AuditRepository,
+  ) {}
 
   @Get()
   @RequireRole('viewer')
   @ApiJsonResponse(200, 'The license catalog, by id', pageOf(licenseView))
   async list(): Promise<Page<LicenseView>> {
     return { items: (await this.licenses.list()).map(toLicenseView), nextCursor: null };
+  }
+
+  /** Admins keep the terms true: every edit is audited with the terms before and after. */
+  @Patch(':id')
+  @RequireRole('admin')
+  @ApiJsonBody(updateLicenseBody)
+  @ApiJsonResponse(200, 'Updated', licenseView)
+  @ApiProblems(400, 404)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', validParam('id', z.string().min(1).max(100))) id: string,
+    @Body(validBody(updateLicenseBody)) body: UpdateLicenseBody,
+  ): Promise<LicenseView> {
+    const updated = await this.db.$transaction(async (tx) => {
+      const before = await this.licenses.find(id, tx);
+      if (!before) throw DomainError.notFound('license_not_found', `No license ${id} in the catalog`);
+      const { reviewedAt, terms, ...rest } = body;
+      const after = await tx.license.update({
+        where: { id },
+        data: {
+          ...rest,
+          ...(terms ? { terms } : {}),
+          ...(reviewedAt !== undefined ? { reviewedAt: reviewedAt === null ? null : new Date(reviewedAt) } : {}),
+        },
+      });
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'license.updated',
+        subjectType: 'license',
+        subjectId: id,
+        data: JSON.parse(JSON.stringify({ before: toLicenseView(before), after: toLicenseView(after) })) as Prisma.InputJsonValue,
+      });
+      return after;
+    });
+    return toLicenseView(updated);
   }
 
   @Get(':id')

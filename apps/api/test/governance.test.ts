@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, ApiHarness } from './api-harness.js';
+
+let api: ApiHarness;
+let viewer: string;
+
+beforeAll(async () => {
+  api = await ApiHarness.start();
+  viewer = await api.keyFor('viewer');
+});
+afterAll(() => api?.close());
+
+describe('license terms are admin-editable, with provenance and an audited before/after', () => {
+  it('updates terms and provenance for an admin only', async () => {
+    const terms = {
+      commercialUse: 'yes',
+      summary: 'Reviewed by legal',
+      gated: false,
+      obligations: ['keep the notice'],
+      outputTraining: 'allowed',
+    };
+    expect((await api.request('PATCH', '/v1/licenses/mit', { key: viewer, body: { terms } })).status).toBe(403);
+    const reply = await api.request('PATCH', '/v1/licenses/mit', {
+      key: ADMIN_TOKEN,
+      body: { terms, sourceUrl: 'https://opensource.org/license/mit', reviewedAt: '2026-11-27' },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      terms: { summary: 'Reviewed by legal' },
+      sourceUrl: 'https://opensource.org/license/mit',
+      reviewedAt: '2026-11-27',
+    });
+    const [event] = await api.sql<{ data: { before: { terms: { summary: string } }; after: { terms: { summary: string } } } }>(
+      `SELECT data FROM audit_events WHERE action = 'license.updated' AND subject_id = 'mit'`,
+    );
+    expect(event!.data.before.terms.summary).toBe('Permissive; keep the copyright notice.');
+    expect(event!.data.after.terms.summary).toBe('Reviewed by legal');
+    const invalid = await api.request('PATCH', '/v1/licenses/mit', { key: ADMIN_TOKEN, body: { terms: { commercialUse: 'maybe' } } });
+    expect(invalid.status).toBe(400);
+  });
+});
+
+describe('the audit trail', () => {
+  it('filters by actor and time range', async () => {
+    const from = new Date().toISOString();
+    await api.request('POST', '/v1/models', { key: ADMIN_TOKEN, body: { namespace: 'audit', name: 'one' } });
+    const byActor = await api.request('GET', `/v1/audit?actor=admin-token&from=${encodeURIComponent(from)}`, { key: ADMIN_TOKEN });
+    expect(byActor.body.items.map((e: { action: string }) => e.action)).toContain('model.created');
+    expect(byActor.body.items.every((e: { actor: string }) => e.actor === 'admin-token')).toBe(true);
+    const before = await api.request('GET', `/v1/audit?to=${encodeURIComponent(from)}&action=model.created`, { key: ADMIN_TOKEN });
+    expect(before.body.items).toEqual([]);
+  });
+
+  it('cannot be rewritten, even with direct database access', async () => {
+    await expect(api.sql(`UPDATE audit_events SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
+    await expect(api.sql(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(api.sql(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('rate limits per key', () => {
+  let limited: ApiHarness;
+  let writer: string;
+  let other: string;
+  beforeAll(async () => {
+    limited = await ApiHarness.start({ rateLimits: { writes: 4, downloads: 2 } });
+    writer = await limited.keyFor('publisher', 'writer');
+    other = await limited.keyFor('publisher', 'other');
+  });
+  afterAll(() => limited?.close());
+
+  it('answer 429 with Retry-After once a key exceeds its writes per minute, without affecting other keys', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await limited.request('POST', '/v1/models', { key: writer, body: { namespace: 'limits', name: `m${i}` } })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201]);
+    const refused = await limited.request('POST', '/v1/models', { key: writer, body: { namespace: 'limits', name: 'more' } });
+    expect([refused.status, refused.body.code]).toEqual([429, 'rate_limited']);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await limited.request('GET', '/v1/models', { key: writer })).status).toBe(200); // reads are not limited
+    expect((await limited.request('POST', '/v1/models', { key: other, body: { namespace: 'limits', name: 'other' } })).status).toBe(201);
+  });
+
+  it('limit downloads too', async () => {
+    const key = other;
+    await limited.request('POST', '/v1/models/limits/other/versions', { key, body: { version: '1' } });
+    const file = '/v1/models/limits/other/versions/1/files/a.txt';
+    await limited.request('PUT', file, { key, rawBody: 'a', headers: { 'content-type': 'application/octet-stream' } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await limited.request('GET', file, { key })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});

@@ -26,6 +26,8 @@ import { PrismaService } from './infra/prisma.service.js';
 import { QueueService } from './infra/queue.service.js';
 import { LicenseCheckController } from './licenses/license-check.controller.js';
 import { LicenseRepository } from './licenses/license.repository.js';
+import { PolicyController } from './policy/policy.controller.js';
+import { PolicyService } from './policy/policy.service.js';
 import { ReviewService } from './reviews/review.service.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { LicensesController } from './licenses/licenses.controller.js';
@@ -55,6 +57,7 @@ export class AppModule {
         ImportsController,
         ReviewsController,
         LicenseCheckController,
+        PolicyController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -79,6 +82,7 @@ export class AppModule {
         HfService,
         ImportService,
         ReviewService,
+        PolicyService,
         { provide: RateLimiter, inject: [CONFIG], useFactory: (config: Config) => new RateLimiter(config) },
       ],
     };

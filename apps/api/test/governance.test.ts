@@ -92,3 +92,52 @@ describe('rate limits per key', () => {
     expect(statuses).toEqual([200, 200, 429]);
   });
 });
+
+describe('organisation policy', () => {
+  it('is set by admins, audited, and applied at review time', async () => {
+    const publisher = await api.keyFor('publisher', 'policy publisher');
+    const reviewer = await api.keyFor('reviewer', 'policy reviewer');
+    expect((await api.request('PUT', '/v1/policy', { key: reviewer, body: { noNonCommercial: true } })).status).toBe(403);
+    const set = await api.request('PUT', '/v1/policy', { key: ADMIN_TOKEN, body: { noNonCommercial: true, blockedLicenses: ['llama2'] } });
+    expect(set.body).toMatchObject({
+      noNonCommercial: true,
+      blockedLicenses: ['llama2'],
+      allowedLicenses: [],
+      benchmarkRequired: false,
+      updatedBy: 'admin-token',
+    });
+    expect((await api.request('GET', '/v1/policy', { key: viewer })).body.noNonCommercial).toBe(true);
+
+    for (const [name, license] of [
+      ['nc', 'cc-by-nc-4.0'],
+      ['old-llama', 'llama2'],
+      ['fine', 'mit'],
+    ] as const) {
+      await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'policy', name, license } });
+      await api.request('POST', `/v1/models/policy/${name}/versions`, { key: publisher, body: { version: '1' } });
+      await api.request('PUT', `/v1/models/policy/${name}/versions/1/files/w.bin`, {
+        key: publisher,
+        rawBody: name,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+      await api.request('POST', `/v1/models/policy/${name}/versions/1/submit`, { key: publisher });
+    }
+    const approve = (name: string) =>
+      api.request('POST', `/v1/models/policy/${name}/versions/1/reviews`, { key: reviewer, body: { decision: 'approve', comment: 'ok' } });
+    expect((await approve('nc')).body.detail).toContain('policy refuses non-commercial licenses');
+    expect((await approve('old-llama')).body.detail).toContain('policy blocks the license "llama2"');
+    expect((await approve('fine')).status).toBe(201);
+
+    await api.request('PUT', '/v1/policy', { key: ADMIN_TOKEN, body: { benchmarkRequired: true } });
+    const queue = await api.request('GET', '/v1/reviews/queue', { key: reviewer });
+    const nc = queue.body.items.find((item: { model: string }) => item.model === 'policy/nc');
+    expect(nc.evidence.blockers).toContain('policy requires a successful benchmark');
+    const audit = await api.sql<{ data: { before: { noNonCommercial: boolean }; after: { noNonCommercial: boolean } } }>(
+      `SELECT data FROM audit_events WHERE action = 'policy.updated' ORDER BY id`,
+    );
+    expect(audit.map((a) => [a.data.before.noNonCommercial, a.data.after.noNonCommercial])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+  });
+});

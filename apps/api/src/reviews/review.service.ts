@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import type { ModelRow } from '../models/model.repository.js';
 import { ModelService } from '../models/model.service.js';
+import { policyBlockers, PolicyService } from '../policy/policy.service.js';
 import { VersionRepository } from '../models/version.repository.js';
 import { toVersionView } from '../models/version.mapper.js';
 import type { VersionView } from '../models/version.schemas.js';
@@ -36,6 +37,7 @@ export class ReviewService {
     private readonly models: ModelService,
     private readonly versions: VersionRepository,
     private readonly audit: AuditRepository,
+    private readonly policy: PolicyService,
   ) {}
 
   async review(principal: Principal, ref: VersionRef, input: CreateReviewBody): Promise<ReviewView> {
@@ -173,6 +175,7 @@ export class ReviewService {
     for (const file of files) scan[file.scanStatus]++;
     const criticalFindings = files.filter((f) => f.scanStatus === 'critical').map((f) => ({ path: f.path, findings: f.scanFindings }));
     const commercialUse = terms.commercialUse ?? 'unknown';
+    const benchmarks: string[] = []; // benchmark runs arrive with the benchmark issue
     const blockers = [
       ...(!licenseId
         ? ['no license declared']
@@ -180,13 +183,14 @@ export class ReviewService {
           ? [`license "${licenseId}" is unknown: its terms need review`]
           : []),
       ...criticalFindings.map((f) => `critical scan finding in ${f.path}`),
+      ...policyBlockers(await this.policy.get(db), { id: licenseId, commercialUse }, benchmarks.length),
     ];
     return {
       license: { id: licenseId, commercialUse, summary: terms.summary ?? null },
       scan,
       criticalFindings,
       manifest: { commitSha: version.commitSha, files: files.length, bytes: files.reduce((sum, f) => sum + Number(f.size), 0) },
-      benchmarks: [],
+      benchmarks,
       blockers,
     };
   }

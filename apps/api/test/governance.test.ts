@@ -141,3 +141,58 @@ describe('organisation policy', () => {
     ]);
   });
 });
+
+describe('audit completeness', () => {
+  it('records exactly one event per action of a scripted sequence, with its actor', async () => {
+    const fresh = await ApiHarness.start();
+    try {
+      const publisher = await fresh.keyFor('publisher');
+      const reviewer = await fresh.keyFor('reviewer');
+      const reader = await fresh.keyFor('viewer');
+      const base = '/v1/models/script/model';
+      await fresh.request('POST', '/v1/models', { key: publisher, body: { namespace: 'script', name: 'model', license: 'mit' } });
+      await fresh.request('PATCH', base, { key: publisher, body: { description: 'scripted' } });
+      await fresh.request('POST', `${base}/versions`, { key: publisher, body: { version: '1' } });
+      await fresh.request('PUT', `${base}/versions/1/files/w.bin`, {
+        key: publisher,
+        rawBody: 'w',
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+      await fresh.request('POST', `${base}/versions/1/submit`, { key: publisher });
+      await fresh.request('POST', `${base}/versions/1/reviews`, { key: reviewer, body: { decision: 'approve', comment: 'ok' } });
+      expect((await fresh.request('GET', `${base}/versions/1/files/w.bin`, { key: reader })).status).toBe(200);
+      await expect.poll(() => fresh.sql(`SELECT 1 FROM audit_events WHERE action = 'file.downloaded'`)).toHaveLength(1);
+      await fresh.request('POST', `${base}/versions/1/revoke`, { key: reviewer, body: { reason: 'scripted' } });
+      await fresh.request('PUT', '/v1/policy', { key: ADMIN_TOKEN, body: { noNonCommercial: true } });
+      await fresh.request('PATCH', '/v1/licenses/mit', { key: ADMIN_TOKEN, body: { reviewedAt: '2026-11-27' } });
+      const keys = (await fresh.request('GET', '/v1/keys', { key: ADMIN_TOKEN })).body.items as { id: string; name: string }[];
+      await fresh.request('DELETE', `/v1/keys/${keys.find((k) => k.name === 'viewer key')!.id}`, { key: ADMIN_TOKEN });
+
+      const events = (await fresh.request('GET', '/v1/audit?limit=100', { key: ADMIN_TOKEN })).body.items as {
+        actor: string;
+        action: string;
+        subjectId: string;
+      }[];
+      const actorName = (actor: string) =>
+        actor === 'admin-token' ? 'admin' : (keys.find((k) => `key:${k.id}` === actor)?.name.replace(' key', '') ?? actor);
+      expect(events.reverse().map((e) => `${actorName(e.actor)} ${e.action} ${e.subjectId.replace(/^[0-9a-f-]{36}$/, '<id>')}`)).toEqual([
+        'admin api_key.created <id>',
+        'admin api_key.created <id>',
+        'admin api_key.created <id>',
+        'publisher model.created script/model',
+        'publisher model.updated script/model',
+        'publisher version.created script/model@1',
+        'publisher file.uploaded script/model@1/w.bin',
+        'publisher version.submitted script/model@1',
+        'reviewer version.approved script/model@1',
+        'viewer file.downloaded script/model@1/w.bin',
+        'reviewer version.revoked script/model@1',
+        'admin policy.updated default',
+        'admin license.updated mit',
+        'admin api_key.revoked <id>',
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -314,10 +314,21 @@ export class Importer {
         ? error.message
         : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     if (!cancelled) {
-      await this.db.importJob.updateMany({
+      const { count } = await this.db.importJob.updateMany({
         where: { id: job.id, status: 'running' },
         data: { status: 'failed', error: message, finishedAt: new Date() },
       });
+      if (count > 0) {
+        await this.db.auditEvent.create({
+          data: {
+            actor: `import:${job.id}`,
+            action: 'import.failed',
+            subjectType: 'import',
+            subjectId: job.id,
+            data: { repo: job.repo, error: message },
+          },
+        });
+      }
       this.logger.warn(`import ${job.id} failed: ${message}`);
     } else {
       this.logger.log(`import ${job.id} cancelled`);

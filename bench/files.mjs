@@ -4,11 +4,11 @@
 // Run: npm run build && node bench/files.mjs   (needs nginx and curl: apt-get install nginx curl)
 import { execFile, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { rss, sampleRss, timed, waitFor, writeTestFile } from './helpers.mjs';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 
@@ -107,16 +107,6 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** A 1 MiB random block repeated: random enough for hashing and storage, quick to create. */
-async function writeTestFile(target, size) {
-  const block = randomBytes(1024 * 1024);
-  const out = createWriteStream(target);
-  for (let written = 0; written < size; written += block.length) {
-    if (!out.write(block.subarray(0, Math.min(block.length, size - written)))) await new Promise((r) => out.once('drain', r));
-  }
-  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
-}
-
 async function startNginx(root, port) {
   const conf = path.join(root, 'nginx.conf');
   await writeFile(
@@ -133,19 +123,6 @@ http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:${p
   };
 }
 
-async function waitFor(url, anyStatus = false) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      const response = await fetch(url);
-      if (anyStatus || response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function curl(args) {
   const { stdout } = await run('curl', ['-sS', '--fail-with-body', ...args], { maxBuffer: 1024 * 1024 });
   return stdout;
@@ -160,33 +137,4 @@ async function downloadRate(args, partialOk = false) {
     if (partialOk && error.code === 28) return mb(Number(error.stdout)); // --max-time reached: rate so far
     throw error;
   }
-}
-
-async function timed(work) {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-async function rss(pid) {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
-}
-
-function sampleRss(pid) {
-  let peak = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      peak = Math.max(peak, await rss(pid));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return peak;
-    },
-  };
 }

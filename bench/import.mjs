@@ -5,11 +5,11 @@
 // Run: npm run build && node bench/import.mjs
 import { execFile, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { rss, sampleRss, timed, waitFor, writeTestFile } from './helpers.mjs';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
@@ -157,54 +157,4 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 500));
   await postgres.stop();
   await rm(dir, { recursive: true, force: true });
-}
-
-async function writeTestFile(target, size) {
-  const block = randomBytes(1024 * 1024);
-  const out = createWriteStream(target);
-  for (let written = 0; written < size; written += block.length) {
-    if (!out.write(block.subarray(0, Math.min(block.length, size - written)))) await new Promise((r) => out.once('drain', r));
-  }
-  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function timed(work) {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-async function rss(pid) {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
-}
-
-function sampleRss(pid) {
-  let peak = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      peak = Math.max(peak, await rss(pid));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return peak;
-    },
-  };
 }

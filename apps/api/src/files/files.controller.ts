@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -8,23 +8,14 @@ import { ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.de
 import { type Page, pageOf } from '../http/pagination.js';
 import { validParam, validQuery } from '../http/zod.pipe.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
-import { modelParams } from '../models/model.schemas.js';
-import { versionLabel } from '../models/version.schemas.js';
+import { ApiVersionParams, VERSION_ROUTE, versionRef } from '../models/version-ref.js';
 import { FileSender } from './file-sender.js';
 import { downloadQuery, fileView, type FileView } from './file.schemas.js';
 import { FileService, type VersionRef } from './file.service.js';
 
-const VERSION = 'v1/models/:namespace/:name/versions/:version';
-const versionRef = validParam('path', modelParams.extend({ version: versionLabel }));
 /** The file path is everything after /files/, slashes included. */
 const filePath = validParam('path', z.string().max(4000));
 
-const ApiVersionParams = () =>
-  applyDecorators(
-    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
-    ApiParam({ name: 'name', description: 'Model name' }),
-    ApiParam({ name: 'version', description: 'Version label' }),
-  );
 const ApiFilePath = () => ApiParam({ name: 'path', description: 'File path inside the version, "/"-separated' });
 
 @ApiTags('files')
@@ -36,7 +27,7 @@ export class FilesController {
     private readonly sender: FileSender,
   ) {}
 
-  @Get(`${VERSION}/files`)
+  @Get(`${VERSION_ROUTE}/files`)
   @RequireRole('viewer')
   @ApiVersionParams()
   @ApiJsonResponse(200, "The version's files by path", pageOf(fileView))
@@ -45,7 +36,7 @@ export class FilesController {
     return { items: await this.files.list(principal, ref), nextCursor: null };
   }
 
-  @Put(`${VERSION}/files/*`)
+  @Put(`${VERSION_ROUTE}/files/*`)
   @RequireRole('publisher')
   @ApiVersionParams()
   @ApiFilePath()
@@ -70,7 +61,7 @@ export class FilesController {
     await reply.status(created ? 201 : 200).send(file);
   }
 
-  @Delete(`${VERSION}/files/*`)
+  @Delete(`${VERSION_ROUTE}/files/*`)
   @HttpCode(204)
   @RequireRole('publisher')
   @ApiVersionParams()
@@ -85,7 +76,7 @@ export class FilesController {
     await this.files.delete(principal, ref, path);
   }
 
-  @Get(`${VERSION}/files/*`)
+  @Get(`${VERSION_ROUTE}/files/*`)
   @RequireRole('viewer')
   @ApiVersionParams()
   @ApiFilePath()

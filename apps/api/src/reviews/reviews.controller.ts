@@ -1,12 +1,12 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiJsonBody, ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { type Page, pageOf } from '../http/pagination.js';
-import { validBody, validParam } from '../http/zod.pipe.js';
-import { modelParams } from '../models/model.schemas.js';
-import { versionLabel, versionView } from '../models/version.schemas.js';
+import { validBody } from '../http/zod.pipe.js';
+import { ApiVersionParams, VERSION_ROUTE, versionRef } from '../models/version-ref.js';
+import { versionView } from '../models/version.schemas.js';
 import {
   createReviewBody,
   type CreateReviewBody,
@@ -19,21 +19,12 @@ import {
 } from './review.schemas.js';
 import { ReviewService, type VersionRef } from './review.service.js';
 
-const VERSION = 'v1/models/:namespace/:name/versions/:version';
-const versionRef = validParam('path', modelParams.extend({ version: versionLabel }));
-const ApiVersionParams = () =>
-  applyDecorators(
-    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
-    ApiParam({ name: 'name', description: 'Model name' }),
-    ApiParam({ name: 'version', description: 'Version label' }),
-  );
-
 @ApiTags('reviews')
 @Controller()
 export class ReviewsController {
   constructor(private readonly reviews: ReviewService) {}
 
-  @Post(`${VERSION}/reviews`)
+  @Post(`${VERSION_ROUTE}/reviews`)
   @RequireRole('reviewer')
   @ApiVersionParams()
   @ApiJsonBody(createReviewBody)
@@ -47,7 +38,7 @@ export class ReviewsController {
     return this.reviews.review(principal, ref, body);
   }
 
-  @Get(`${VERSION}/reviews`)
+  @Get(`${VERSION_ROUTE}/reviews`)
   @RequireRole('viewer')
   @ApiVersionParams()
   @ApiJsonResponse(200, 'Reviews of this version, oldest first', pageOf(reviewView))
@@ -56,7 +47,7 @@ export class ReviewsController {
     return { items: await this.reviews.list(principal, ref), nextCursor: null };
   }
 
-  @Post(`${VERSION}/deprecate`)
+  @Post(`${VERSION_ROUTE}/deprecate`)
   @HttpCode(200)
   @RequireRole('reviewer')
   @ApiVersionParams()
@@ -71,7 +62,7 @@ export class ReviewsController {
     return this.reviews.setLifecycle(principal, ref, 'deprecated', body.reason);
   }
 
-  @Post(`${VERSION}/revoke`)
+  @Post(`${VERSION_ROUTE}/revoke`)
   @HttpCode(200)
   @RequireRole('reviewer')
   @ApiVersionParams()

@@ -1,0 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import { validParam } from '../http/zod.pipe.js';
+import { modelParams } from './model.schemas.js';
+import { versionLabel } from './version.schemas.js';
+
+/** `namespace`, `name` and `version` from the path of a version route, validated. */
+export const versionRef = validParam('path', modelParams.extend({ version: versionLabel }));
+
+export const VERSION_ROUTE = 'v1/models/:namespace/:name/versions/:version';
+
+export const ApiVersionParams = () =>
+  applyDecorators(
+    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
+    ApiParam({ name: 'name', description: 'Model name' }),
+    ApiParam({ name: 'version', description: 'Version label' }),
+  );

@@ -1,0 +1,56 @@
+// Helpers the file and import benchmarks share.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+
+/** A 1 MiB random block repeated: random enough for hashing and storage, quick to create. */
+export async function writeTestFile(target, size) {
+  const block = randomBytes(1024 * 1024);
+  const out = createWriteStream(target);
+  for (let written = 0; written < size; written += block.length) {
+    if (!out.write(block.subarray(0, Math.min(block.length, size - written)))) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+}
+
+export async function waitFor(url, anyStatus = false) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      const response = await fetch(url);
+      if (anyStatus || response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export async function timed(work) {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+export async function rss(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
+}
+
+export function sampleRss(pid) {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, await rss(pid));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return peak;
+    },
+  };
+}

@@ -118,7 +118,10 @@ describe('reading, updating and archiving', () => {
     expect(reply.body).toMatchObject({ description: 'after', tags: ['b', 'c'], license: 'apache-2.0', displayName: null });
     expect(new Date(reply.body.updatedAt) > new Date(reply.body.createdAt)).toBe(true);
     const audit = await api.sql(`SELECT data FROM audit_events WHERE action = 'model.updated' AND subject_id = 'acme/editable'`);
-    expect(audit[0]!.data).toEqual({ description: 'after', tags: ['b', 'c'], licenseId: 'apache-2.0', displayName: null });
+    expect(audit[0]!.data).toEqual({
+      before: { description: 'before', tags: ['a'], licenseId: null, displayName: null },
+      after: { description: 'after', tags: ['b', 'c'], licenseId: 'apache-2.0', displayName: null },
+    });
   });
 
   it('rejects an empty or read-only update', async () => {

@@ -120,10 +120,15 @@ export class ModelService {
         action,
         subjectType: 'model',
         subjectId: `${namespace}/${name}`,
-        data: JSON.parse(JSON.stringify(changes)) as Record<string, string>,
+        data: JSON.parse(JSON.stringify({ before: pick(row, Object.keys(changes)), after: changes })) as Record<string, string>,
       });
     });
   }
+}
+
+/** The values these fields had, for the audit trail's before/after. */
+function pick(row: ModelRow, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, row[key as keyof ModelRow]]));
 }
 
 /** Search words reduced to letters, digits and `_`, so user text can never form tsquery syntax. */

@@ -4,7 +4,7 @@ import type { AuditEvent } from '@vetted/db';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorator.js';
 import { ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
-import { type Page, pageOf, pageQuery } from '../http/pagination.js';
+import { type Page, pageFrom, pageOf, pageQuery } from '../http/pagination.js';
 import { validQuery } from '../http/zod.pipe.js';
 import { AuditRepository } from './audit.repository.js';
 
@@ -52,9 +52,7 @@ export class AuditController {
       before: query.cursor ? BigInt(query.cursor) : undefined,
       limit: query.limit + 1,
     });
-    const items = events.slice(0, query.limit);
-    const last = items.at(-1);
-    return { items: items.map(toAuditEventView), nextCursor: events.length > query.limit && last ? last.id.toString() : null };
+    return pageFrom(events, query.limit, toAuditEventView, (event) => event.id.toString());
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { deleteBlobIfUnused, type ModelFile, type NewFile, putFile, recordBlob, type VersionStatus } from '@vetted/db';
+import { deleteBlobIfUnused, type ModelFile, type NewFile, putFile, recordBlob } from '@vetted/db';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 
 @Injectable()
@@ -16,14 +16,6 @@ export class FileRepository {
 
   async storageKey(sha256: string): Promise<string | undefined> {
     return (await this.db.blob.findUnique({ where: { sha256 }, select: { storageKey: true } }))?.storageKey;
-  }
-
-  /** Locks the version row for the rest of the transaction, so a submit cannot interleave with a file change. */
-  async lockVersionStatus(tx: Transaction, versionId: string): Promise<VersionStatus | undefined> {
-    const rows = await tx.$queryRaw<
-      { status: VersionStatus }[]
-    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
-    return rows[0]?.status;
   }
 
   async caseCollision(tx: Transaction, versionId: string, path: string): Promise<string | undefined> {

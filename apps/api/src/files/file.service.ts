@@ -15,19 +15,14 @@ import type { Principal } from '../auth/principal.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { PrismaService } from '../infra/prisma.service.js';
-import { ModelService, seesUnapproved } from '../models/model.service.js';
-import { importInProgress } from '../models/version.service.js';
+import { seesUnapproved } from '../models/model.service.js';
+import type { VersionRef } from '../models/version-ref.js';
+import { importInProgress, VersionService } from '../models/version.service.js';
 import type { ModelRow } from '../models/model.repository.js';
 import { VersionRepository, VISIBLE_STATUSES } from '../models/version.repository.js';
 import { FileRepository } from './file.repository.js';
 import { toFileView } from './file.mapper.js';
 import type { FileView } from './file.schemas.js';
-
-export interface VersionRef {
-  namespace: string;
-  name: string;
-  version: string;
-}
 
 export interface UploadMeta {
   contentLength: number | undefined;
@@ -48,8 +43,8 @@ export class FileService {
     @Inject(CONFIG) private readonly config: Config,
     @Inject(BLOB_STORE) readonly store: BlobStore,
     private readonly db: PrismaService,
-    private readonly models: ModelService,
     private readonly versions: VersionRepository,
+    private readonly versionService: VersionService,
     private readonly files: FileRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -83,7 +78,7 @@ export class FileService {
     let outcome: { file: ModelFile; replaced: string | undefined; keyInUse: string; created: boolean };
     try {
       outcome = await this.db.$transaction(async (tx) => {
-        if ((await this.files.lockVersionStatus(tx, version.id)) !== 'draft') throw frozen(ref);
+        if ((await this.versions.lockStatus(tx, version.id)) !== 'draft') throw frozen(ref);
         const collision = await this.files.caseCollision(tx, version.id, path);
         if (collision) throw pathCollision(path, collision);
         const keyInUse = await this.files.recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key });
@@ -116,7 +111,7 @@ export class FileService {
     const path = validPath(rawPath);
     const { version } = await this.draftVersion(principal, ref);
     const sha256 = await this.db.$transaction(async (tx) => {
-      if ((await this.files.lockVersionStatus(tx, version.id)) !== 'draft') throw frozen(ref);
+      if ((await this.versions.lockStatus(tx, version.id)) !== 'draft') throw frozen(ref);
       const deleted = await this.files.deleteFile(tx, version.id, path);
       if (!deleted) throw DomainError.notFound('file_not_found', `No file ${path} in ${subjectOf(ref)}`);
       await this.audit.record(tx, {
@@ -157,7 +152,7 @@ export class FileService {
   }
 
   private async readableVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
-    const found = await this.findVersion(principal, ref);
+    const found = await this.versionService.findRow(principal, ref);
     if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(found.version.status)) {
       throw new DomainError(
         'forbidden',
@@ -169,17 +164,10 @@ export class FileService {
   }
 
   private async draftVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
-    const found = await this.findVersion(principal, ref);
+    const found = await this.versionService.findRow(principal, ref);
     if (found.version.status !== 'draft') throw frozen(ref);
     if (await this.versions.importInProgress(found.version.id)) throw importInProgress(ref.version);
     return found;
-  }
-
-  private async findVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
-    const model = await this.models.getRow(principal, ref.namespace, ref.name);
-    const version = await this.versions.find(model.id, ref.version);
-    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
-    return { model, version };
   }
 
   private async writeBody(body: Readable, meta: UploadMeta): Promise<WrittenBlob> {

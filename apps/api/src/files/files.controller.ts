@@ -8,10 +8,10 @@ import { ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.de
 import { type Page, pageOf } from '../http/pagination.js';
 import { validParam, validQuery } from '../http/zod.pipe.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
-import { ApiVersionParams, VERSION_ROUTE, versionRef } from '../models/version-ref.js';
+import { ApiVersionParams, VERSION_ROUTE, type VersionRef, versionRef } from '../models/version-ref.js';
 import { FileSender } from './file-sender.js';
 import { downloadQuery, fileView, type FileView } from './file.schemas.js';
-import { FileService, type VersionRef } from './file.service.js';
+import { FileService } from './file.service.js';
 
 /** The file path is everything after /files/, slashes included. */
 const filePath = validParam('path', z.string().max(4000));

@@ -12,4 +12,14 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * A page from `limit + 1` rows fetched in list order: the extra row only says that there is more,
+ * and the cursor points at the last row shown.
+ */
+export function pageFrom<R, T>(rows: R[], limit: number, view: (row: R) => T, cursorOf: (row: R) => string): Page<T> {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return { items: shown.map(view), nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
+}
+
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

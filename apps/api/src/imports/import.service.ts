@@ -3,7 +3,7 @@ import type { ImportJob } from '@vetted/db';
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
-import type { Page } from '../http/pagination.js';
+import { type Page, pageFrom } from '../http/pagination.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
 import type { CreateImportBody, ImportView } from './import.schemas.js';
@@ -58,9 +58,7 @@ export class ImportService {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: page.limit + 1,
     });
-    const items = rows.slice(0, page.limit);
-    const last = items.at(-1);
-    return { items: items.map(toImportView), nextCursor: rows.length > page.limit && last ? encodeTimeCursor(last) : null };
+    return pageFrom(rows, page.limit, toImportView, encodeTimeCursor);
   }
 
   /** The worker notices between chunks and stops, removing the draft it was filling. */

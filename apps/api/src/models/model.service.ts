@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decodeTimeCursor, DomainError, encodeTimeCursor, hasRole } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
-import type { Page } from '../http/pagination.js';
+import { type Page, pageFrom } from '../http/pagination.js';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
 import { isUniqueViolation } from '../infra/unique-violation.js';
@@ -38,10 +38,7 @@ export class ModelService {
       after,
       limit: query.limit + 1,
     });
-    const items = rows.slice(0, query.limit);
-    const last = items.at(-1);
-    const nextCursor = rows.length > query.limit && last ? encodeTimeCursor(last) : null;
-    return { items: items.map(toModelView), nextCursor };
+    return pageFrom(rows, query.limit, toModelView, encodeTimeCursor);
   }
 
   async get(principal: Principal, namespace: string, name: string): Promise<ModelView> {

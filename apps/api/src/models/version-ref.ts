@@ -4,6 +4,12 @@ import { validParam } from '../http/zod.pipe.js';
 import { modelParams } from './model.schemas.js';
 import { versionLabel } from './version.schemas.js';
 
+export interface VersionRef {
+  namespace: string;
+  name: string;
+  version: string;
+}
+
 /** `namespace`, `name` and `version` from the path of a version route, validated. */
 export const versionRef = validParam('path', modelParams.extend({ version: versionLabel }));
 

@@ -27,6 +27,14 @@ export class VersionRepository {
     return this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
   }
 
+  /** Locks the version row for the rest of the transaction, so submits, reviews and file changes never interleave. */
+  async lockStatus(tx: Transaction, versionId: string): Promise<VersionStatus | undefined> {
+    const rows = await tx.$queryRaw<
+      { status: VersionStatus }[]
+    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
+    return rows[0]?.status;
+  }
+
   /** A draft an import is still filling belongs to that import until it finishes. */
   async importInProgress(versionId: string): Promise<boolean> {
     return (await this.db.importJob.count({ where: { versionId, status: { in: ['queued', 'running'] } } })) > 0;

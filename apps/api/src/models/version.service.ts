@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { decodeTimeCursor, DomainError, encodeTimeCursor, manifestCommitSha } from '@vetted/domain';
+import type { ModelVersion } from '@vetted/db';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { FileRepository } from '../files/file.repository.js';
 import type { Principal } from '../auth/principal.js';
-import type { Page } from '../http/pagination.js';
+import { type Page, pageFrom } from '../http/pagination.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { isUniqueViolation } from '../infra/unique-violation.js';
 import { assertKnownLicense } from '../licenses/license-reference.js';
 import { LicenseRepository } from '../licenses/license.repository.js';
 import { ModelService, seesUnapproved } from './model.service.js';
+import type { ModelRow } from './model.repository.js';
+import type { VersionRef } from './version-ref.js';
 import { toVersionView } from './version.mapper.js';
 import { VersionRepository, VISIBLE_STATUSES } from './version.repository.js';
 import type { CreateVersionBody, VersionView } from './version.schemas.js';
@@ -24,14 +27,20 @@ export class VersionService {
     private readonly audit: AuditRepository,
   ) {}
 
+  /** The model and version as this principal may address them, or model/version_not_found. */
+  async findRow(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
+    const model = await this.models.getRow(principal, ref.namespace, ref.name);
+    const version = await this.versions.find(model.id, ref.version);
+    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+    return { model, version };
+  }
+
   /** draft → pending_review: the file list freezes and the version gets its manifest commit sha. */
   async submit(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView> {
-    const model = await this.models.getRow(principal, namespace, name);
-    const found = await this.versions.find(model.id, label);
-    if (!found) throw DomainError.notFound('version_not_found', `No version ${label} of ${namespace}/${name}`);
+    const { version: found } = await this.findRow(principal, { namespace, name, version: label });
     if (await this.versions.importInProgress(found.id)) throw importInProgress(label);
     const submitted = await this.db.$transaction(async (tx) => {
-      const status = await this.files.lockVersionStatus(tx, found.id);
+      const status = await this.versions.lockStatus(tx, found.id);
       if (status !== 'draft')
         throw DomainError.conflict('version_not_draft', `Version ${label} is ${status}; only drafts can be submitted`);
       const files = await this.files.list(found.id, tx);
@@ -61,15 +70,12 @@ export class VersionService {
       after: page.cursor ? decodeTimeCursor(page.cursor) : undefined,
       limit: page.limit + 1,
     });
-    const items = rows.slice(0, page.limit);
-    const last = items.at(-1);
-    return { items: items.map(toVersionView), nextCursor: rows.length > page.limit && last ? encodeTimeCursor(last) : null };
+    return pageFrom(rows, page.limit, toVersionView, encodeTimeCursor);
   }
 
   async get(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView & { card: unknown }> {
-    const model = await this.models.getRow(principal, namespace, name);
-    const version = await this.versions.find(model.id, label);
-    if (!version || (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(version.status))) {
+    const { version } = await this.findRow(principal, { namespace, name, version: label });
+    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(version.status)) {
       throw DomainError.notFound('version_not_found', `No version ${label} of ${namespace}/${name}`);
     }
     return { ...toVersionView(version), card: version.card };

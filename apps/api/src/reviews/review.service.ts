@@ -5,18 +5,13 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import type { ModelRow } from '../models/model.repository.js';
-import { ModelService } from '../models/model.service.js';
 import { policyBlockers, PolicyService } from '../policy/policy.service.js';
+import type { VersionRef } from '../models/version-ref.js';
 import { VersionRepository } from '../models/version.repository.js';
+import { VersionService } from '../models/version.service.js';
 import { toVersionView } from '../models/version.mapper.js';
 import type { VersionView } from '../models/version.schemas.js';
 import type { CreateReviewBody, Evidence, QueueItem, ReviewView } from './review.schemas.js';
-
-export interface VersionRef {
-  namespace: string;
-  name: string;
-  version: string;
-}
 
 const QUEUE_LIMIT = 100;
 
@@ -34,14 +29,14 @@ const LIFECYCLE: Record<'deprecated' | 'revoked', ModelVersion['status'][]> = {
 export class ReviewService {
   constructor(
     private readonly db: PrismaService,
-    private readonly models: ModelService,
     private readonly versions: VersionRepository,
+    private readonly versionService: VersionService,
     private readonly audit: AuditRepository,
     private readonly policy: PolicyService,
   ) {}
 
   async review(principal: Principal, ref: VersionRef, input: CreateReviewBody): Promise<ReviewView> {
-    const { model, version } = await this.find(principal, ref);
+    const { model, version } = await this.versionService.findRow(principal, ref);
     const review = await this.db.$transaction(async (tx) => {
       await this.lockStatus(tx, version.id, ['pending_review'], 'version_not_pending', 'reviewed');
       const evidence = await this.evidence(tx, model, version);
@@ -86,13 +81,13 @@ export class ReviewService {
   }
 
   async list(principal: Principal, ref: VersionRef): Promise<ReviewView[]> {
-    const { version } = await this.find(principal, ref);
+    const { version } = await this.versionService.findRow(principal, ref);
     const reviews = await this.db.review.findMany({ where: { versionId: version.id }, orderBy: { createdAt: 'asc' } });
     return reviews.map((review) => toReviewView(review, ref.version));
   }
 
   async setLifecycle(principal: Principal, ref: VersionRef, status: 'deprecated' | 'revoked', reason: string): Promise<VersionView> {
-    const { version } = await this.find(principal, ref);
+    const { version } = await this.versionService.findRow(principal, ref);
     const updated = await this.db.$transaction(async (tx) => {
       const before = await this.lockStatus(tx, version.id, LIFECYCLE[status], 'invalid_transition', status);
       const changed = await tx.modelVersion.update({ where: { id: version.id }, data: { status } });
@@ -129,13 +124,6 @@ export class ReviewService {
     return items;
   }
 
-  private async find(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
-    const model = await this.models.getRow(principal, ref.namespace, ref.name);
-    const version = await this.versions.find(model.id, ref.version);
-    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
-    return { model, version };
-  }
-
   private async lockStatus(
     tx: Transaction,
     versionId: string,
@@ -143,16 +131,11 @@ export class ReviewService {
     code: string,
     what: string,
   ): Promise<string> {
-    const [row] = await tx.$queryRaw<
-      { status: ModelVersion['status'] }[]
-    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
-    if (!row || !allowed.includes(row.status)) {
-      throw DomainError.conflict(
-        code,
-        `A version that is ${row?.status ?? 'gone'} cannot be ${what} (allowed from: ${allowed.join(', ')})`,
-      );
+    const status = await this.versions.lockStatus(tx, versionId);
+    if (!status || !allowed.includes(status)) {
+      throw DomainError.conflict(code, `A version that is ${status ?? 'gone'} cannot be ${what} (allowed from: ${allowed.join(', ')})`);
     }
-    return row.status;
+    return status;
   }
 
   /** Who published a version: its creator, or for an import the person who started the import. */

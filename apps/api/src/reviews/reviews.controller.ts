@@ -5,7 +5,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiJsonBody, ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { type Page, pageOf } from '../http/pagination.js';
 import { validBody } from '../http/zod.pipe.js';
-import { ApiVersionParams, VERSION_ROUTE, versionRef } from '../models/version-ref.js';
+import { ApiVersionParams, VERSION_ROUTE, type VersionRef, versionRef } from '../models/version-ref.js';
 import { versionView } from '../models/version.schemas.js';
 import {
   createReviewBody,
@@ -17,7 +17,7 @@ import {
   reviewView,
   type ReviewView,
 } from './review.schemas.js';
-import { ReviewService, type VersionRef } from './review.service.js';
+import { ReviewService } from './review.service.js';
 
 @ApiTags('reviews')
 @Controller()

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@vetted/domain';
 import { checkTerms, type LicenseTerms } from '@vetted/licenses';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorator.js';
@@ -58,8 +57,7 @@ export class LicenseCheckController {
   }
 
   private async license(id: string): Promise<{ id: string; url: string | null; terms: LicenseTerms }> {
-    const license = await this.licenses.find(id);
-    if (!license) throw DomainError.notFound('license_not_found', `No license ${id} in the catalog`);
+    const license = await this.licenses.require(id);
     return { id: license.id, url: license.sourceUrl ?? license.url, terms: license.terms as unknown as LicenseTerms };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { License } from '@vetted/db';
+import { DomainError } from '@vetted/domain';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 
 @Injectable()
@@ -12,5 +13,12 @@ export class LicenseRepository {
 
   find(id: string, tx: Transaction = this.db): Promise<License | null> {
     return tx.license.findUnique({ where: { id } });
+  }
+
+  /** The license, or license_not_found. */
+  async require(id: string, tx: Transaction = this.db): Promise<License> {
+    const license = await this.find(id, tx);
+    if (!license) throw DomainError.notFound('license_not_found', `No license ${id} in the catalog`);
+    return license;
   }
 }

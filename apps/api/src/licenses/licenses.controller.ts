@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { License, Prisma } from '@vetted/db';
-import { DomainError } from '@vetted/domain';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { RequireRole } from '../auth/access.decorator.js';
@@ -41,8 +40,7 @@ export class LicensesController {
     @Body(validBody(updateLicenseBody)) body: UpdateLicenseBody,
   ): Promise<LicenseView> {
     const updated = await this.db.$transaction(async (tx) => {
-      const before = await this.licenses.find(id, tx);
-      if (!before) throw DomainError.notFound('license_not_found', `No license ${id} in the catalog`);
+      const before = await this.licenses.require(id, tx);
       const { reviewedAt, terms, ...rest } = body;
       const after = await tx.license.update({
         where: { id },
@@ -69,9 +67,7 @@ export class LicensesController {
   @ApiJsonResponse(200, 'One license', licenseView)
   @ApiProblems(400, 404)
   async get(@Param('id', validParam('id', z.string().min(1).max(100))) id: string): Promise<LicenseView> {
-    const license = await this.licenses.find(id);
-    if (!license) throw DomainError.notFound('license_not_found', `No license ${id} in the catalog`);
-    return toLicenseView(license);
+    return toLicenseView(await this.licenses.require(id));
   }
 }
 

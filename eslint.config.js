@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/generated/**', 'node_modules/**', '.vetted/**', '.test-data/**', '.scratch/**', 'bench/**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/generated/**',
+      'node_modules/**',
+      '.vetted/**',
+      '.test-data/**',
+      '.scratch/**',
+      'bench/**/*.mjs',
+      'libs/inference/bundle/**',
+      '.gpu/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -28,6 +40,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // Browser code, type-checked with its own tsconfig (DOM library, JSX); TypeScript checks its globals.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    ignores: ['apps/web/scripts/**'],
+    languageOptions: { parserOptions: { project: './apps/web/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },

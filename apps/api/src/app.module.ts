@@ -28,6 +28,10 @@ import { LicenseCheckController } from './licenses/license-check.controller.js';
 import { LicenseRepository } from './licenses/license.repository.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
+import { BenchmarkService } from './benchmarks/benchmark.service.js';
+import { BenchmarksController } from './benchmarks/benchmarks.controller.js';
+import { ScanService } from './scans/scan.service.js';
+import { ScansController } from './scans/scans.controller.js';
 import { ReviewService } from './reviews/review.service.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { LicensesController } from './licenses/licenses.controller.js';
@@ -58,6 +62,8 @@ export class AppModule {
         ReviewsController,
         LicenseCheckController,
         PolicyController,
+        ScansController,
+        BenchmarksController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -83,6 +89,8 @@ export class AppModule {
         ImportService,
         ReviewService,
         PolicyService,
+        ScanService,
+        BenchmarkService,
         { provide: RateLimiter, inject: [CONFIG], useFactory: (config: Config) => new RateLimiter(config) },
       ],
     };

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { AppModule } from './app.module.js';
 import { problem } from './http/problem.js';
 import { MetricsService } from './metrics/metrics.service.js';
+import { serveWebApp } from './web/web-app.js';
 
 /** Bytes Node's HTTP parser cannot read as a request (e.g. a body longer than its Content-Length). */
 function answerMalformedRequest(_error: Error, socket: Socket): void {
@@ -51,6 +52,8 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
     if (request.url.startsWith('/hf/')) void reply.headers(HF_CORS_HEADERS);
     done();
   });
+
+  await serveWebApp(fastify);
 
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {

@@ -5,6 +5,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { createPrismaClient } from '@vetted/db';
+import type { VersionScan } from '@vetted/formats';
+import { JobQueue } from '@vetted/queue';
+import { createBlobStore } from '@vetted/storage';
+import { VersionScanner } from '../../worker/src/scans/version-scanner.js';
 import { createApiApp } from '../src/app.js';
 import { createTestDatabase } from '../../../test/database.js';
 
@@ -92,6 +97,28 @@ export class ApiHarness {
       return (await client.query<T>(text, values)).rows;
     } finally {
       await client.end();
+    }
+  }
+
+  /**
+   * Runs the worker's real scanner on a version in this process (the API tests run no worker): what the
+   * `version.scan` job the submit queued would do. Automatic benchmarks are not queued from here.
+   */
+  async scan(namespace: string, name: string, version: string): Promise<VersionScan> {
+    const [row] = await this.sql<{ id: string }>(
+      `SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.namespace = $1 AND m.name = $2 AND v.label = $3`,
+      [namespace, name, version],
+    );
+    if (!row) throw new Error(`no version ${namespace}/${name}@${version}`);
+    const db = createPrismaClient(this.databaseUrl, 1);
+    const queue = new JobQueue({ databaseUrl: this.databaseUrl, supervise: false, applicationName: 'test-scan' });
+    try {
+      const config = { ...this.config, benchmarks: { ...this.config.benchmarks, auto: false } };
+      const result = await new VersionScanner(config, createBlobStore(this.config.storage), db, queue).scan(row.id);
+      if (!result) throw new Error(`version ${version} is not in a scannable state`);
+      return result;
+    } finally {
+      await db.$disconnect();
     }
   }
 

@@ -4,6 +4,9 @@ import { ADMIN_TOKEN, ApiHarness } from './api-harness.js';
 let api: ApiHarness;
 let viewer: string;
 
+/** `pickle.dumps({}, protocol=2)`: a weight file the scanner finds clean. */
+const EMPTY_DICT_PICKLE = Buffer.from([0x80, 0x02, 0x7d, 0x71, 0x00, 0x2e]);
+
 beforeAll(async () => {
   api = await ApiHarness.start();
   viewer = await api.keyFor('viewer');
@@ -117,10 +120,11 @@ describe('organisation policy', () => {
       await api.request('POST', `/v1/models/policy/${name}/versions`, { key: publisher, body: { version: '1' } });
       await api.request('PUT', `/v1/models/policy/${name}/versions/1/files/w.bin`, {
         key: publisher,
-        rawBody: name,
+        rawBody: EMPTY_DICT_PICKLE,
         headers: { 'content-type': 'application/octet-stream' },
       });
       await api.request('POST', `/v1/models/policy/${name}/versions/1/submit`, { key: publisher });
+      await api.scan('policy', name, '1');
     }
     const approve = (name: string) =>
       api.request('POST', `/v1/models/policy/${name}/versions/1/reviews`, { key: reviewer, body: { decision: 'approve', comment: 'ok' } });
@@ -155,10 +159,11 @@ describe('audit completeness', () => {
       await fresh.request('POST', `${base}/versions`, { key: publisher, body: { version: '1' } });
       await fresh.request('PUT', `${base}/versions/1/files/w.bin`, {
         key: publisher,
-        rawBody: 'w',
+        rawBody: EMPTY_DICT_PICKLE,
         headers: { 'content-type': 'application/octet-stream' },
       });
       await fresh.request('POST', `${base}/versions/1/submit`, { key: publisher });
+      await fresh.scan('script', 'model', '1');
       await fresh.request('POST', `${base}/versions/1/reviews`, { key: reviewer, body: { decision: 'approve', comment: 'ok' } });
       expect((await fresh.request('GET', `${base}/versions/1/files/w.bin`, { key: reader })).status).toBe(200);
       await expect.poll(() => fresh.sql(`SELECT 1 FROM audit_events WHERE action = 'file.downloaded'`)).toHaveLength(1);
@@ -184,6 +189,7 @@ describe('audit completeness', () => {
         'publisher version.created script/model@1',
         'publisher file.uploaded script/model@1/w.bin',
         'publisher version.submitted script/model@1',
+        'worker version.scanned script/model@1',
         'reviewer version.approved script/model@1',
         'viewer file.downloaded script/model@1/w.bin',
         'reviewer version.revoked script/model@1',

@@ -230,6 +230,48 @@ describe('listing and search', () => {
     expect(await ids('format=onnx')).toEqual([]);
   });
 
+  it('filters by commercial-use verdict and parameter range, sorts by name and size, and shows the facts per row', async () => {
+    const setParameters = (name: string, label: string, parameters: number) =>
+      api.sql(
+        `INSERT INTO model_versions (model_id, label, parameters, created_by, updated_at)
+         SELECT id, $2, $3, 'test', now() FROM models WHERE namespace = 'search' AND name = $1`,
+        [name, label, parameters],
+      );
+    await setParameters('mistral-7b', 'p1', 7_241_732_096);
+    await setParameters('whisper-small', 'p1', 241_734_912);
+    await setParameters('stable-diffusion-xl', 'p1', 3_500_000_000);
+    await api.request('PATCH', '/v1/models/search/whisper-small', { key: publisher, body: { license: 'cc-by-nc-4.0' } });
+    expect(await ids('commercial=no')).toEqual(['search/whisper-small']);
+    expect(await ids('commercial=yes&sort=name')).toEqual(['search/gemma-2b', 'search/mistral-7b', 'search/stable-diffusion-xl']);
+    expect(await ids('minParameters=1000000000&sort=size')).toEqual(['search/mistral-7b', 'search/stable-diffusion-xl']);
+    expect(await ids('maxParameters=1000000000')).toEqual(['search/whisper-small']);
+    expect(await ids('sort=name')).toEqual(['search/gemma-2b', 'search/mistral-7b', 'search/stable-diffusion-xl', 'search/whisper-small']);
+    // Unscanned models come last by size.
+    expect((await ids('sort=size')).at(-1)).toBe('search/gemma-2b');
+    const row = (await api.request('GET', '/v1/models?q=mistral', { key: publisher })).body.items[0];
+    expect(row).toMatchObject({
+      id: 'search/mistral-7b',
+      parameters: 7_241_732_096,
+      commercialUse: 'yes',
+      formats: [],
+      bestLatencyMs: null,
+    });
+  });
+
+  it.each(['name', 'size'])('pages through everything sorted by %s without gaps or repeats', async (sort) => {
+    const all = (await api.request('GET', `/v1/models?limit=100&sort=${sort}`, { key: publisher })).body.items.map(
+      (m: { id: string }) => m.id,
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const reply = await api.request('GET', `/v1/models?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`, { key: publisher });
+      seen.push(...reply.body.items.map((m: { id: string }) => m.id));
+      cursor = reply.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+  });
+
   it('pages through everything newest first, without gaps or repeats', async () => {
     const all = (await api.request('GET', '/v1/models?limit=100', { key: publisher })).body.items.map((m: { id: string }) => m.id);
     expect(all.length).toBeGreaterThanOrEqual(6);
@@ -248,11 +290,14 @@ describe('listing and search', () => {
     expect([...created].sort().reverse()).toEqual(created);
   });
 
-  it.each(['limit=0', 'limit=101', 'limit=ten', 'cursor=bogus', 'status=deleted', 'sort=name'])('rejects %s with 400', async (query) => {
-    const reply = await api.request('GET', `/v1/models?${query}`, { key: publisher });
-    expect(reply.status).toBe(400);
-    expect(reply.body.errors.length).toBeGreaterThan(0);
-  });
+  it.each(['limit=0', 'limit=101', 'limit=ten', 'cursor=bogus', 'status=deleted', 'sort=size&cursor=bogus', 'sort=popular'])(
+    'rejects %s with 400',
+    async (query) => {
+      const reply = await api.request('GET', `/v1/models?${query}`, { key: publisher });
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors.length).toBeGreaterThan(0);
+    },
+  );
 
   it('shows viewers only models with an approved version', async () => {
     await approve('search', 'mistral-7b');

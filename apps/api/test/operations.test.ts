@@ -152,7 +152,11 @@ describe('OpenAPI', () => {
       'task',
       'tag',
       'format',
+      'commercial',
+      'minParameters',
+      'maxParameters',
       'status',
+      'sort',
       'cursor',
       'limit',
     ]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mlpModel } from '../../../test/onnx-model.js';
 import { ADMIN_TOKEN, ApiHarness } from './api-harness.js';
 
 let api: ApiHarness;
@@ -7,8 +8,15 @@ let reviewer: string;
 let viewer: string;
 let hubUrl: string;
 
-/** A submitted version with one file, published by `key`. */
-async function submitted(name: string, version: string, options: { key?: string; license?: string | null } = {}): Promise<string> {
+/** A pickle whose loading would run `os.system`: what the scanner exists to catch. It is never loaded here. */
+const DANGEROUS_PICKLE = Buffer.from("cos\nsystem\n(S'echo pwned'\ntR.", 'latin1');
+
+/** A submitted version with one file (a real ONNX model unless `file` says otherwise), published by `key`, scanned. */
+async function submitted(
+  name: string,
+  version: string,
+  options: { key?: string; license?: string | null; scan?: boolean; file?: { path: string; bytes: Buffer } } = {},
+): Promise<string> {
   const key = options.key ?? publisher;
   const base = `/v1/models/rev/${name}`;
   if ((await api.request('GET', base, { key })).status === 404) {
@@ -18,12 +26,14 @@ async function submitted(name: string, version: string, options: { key?: string;
     ).toBe(201);
   }
   expect((await api.request('POST', `${base}/versions`, { key, body: { version } })).status).toBe(201);
-  await api.request('PUT', `${base}/versions/${version}/files/model.onnx`, {
+  const file = options.file ?? { path: 'model.onnx', bytes: mlpModel(4, 1) };
+  await api.request('PUT', `${base}/versions/${version}/files/${file.path}`, {
     key,
-    rawBody: `weights ${name} ${version}`,
+    rawBody: file.bytes,
     headers: { 'content-type': 'application/octet-stream' },
   });
   expect((await api.request('POST', `${base}/versions/${version}/submit`, { key })).status).toBe(201);
+  if (options.scan !== false) await api.scan('rev', name, version);
   return base;
 }
 
@@ -41,7 +51,7 @@ afterAll(() => api?.close());
 
 describe('reviews', () => {
   it('lists pending versions oldest first with their evidence, for reviewers only', async () => {
-    const base = await submitted('queued', '1');
+    const base = await submitted('queued', '1', { scan: false });
     const queue = await api.request('GET', '/v1/reviews/queue', { key: reviewer });
     expect(queue.status).toBe(200);
     const item = queue.body.items.find((i: { model: string }) => i.model === 'rev/queued');
@@ -53,7 +63,8 @@ describe('reviews', () => {
         scan: { pending: 1, clean: 0, critical: 0 },
         manifest: { commitSha: expect.stringMatching(/^[0-9a-f]{40}$/), files: 1 },
         benchmarks: [],
-        blockers: [],
+        blockers: ['1 file(s) not scanned yet'],
+        overridable: [],
       },
     });
     expect((await api.request('GET', '/v1/reviews/queue', { key: publisher })).status).toBe(403);
@@ -83,7 +94,7 @@ describe('reviews', () => {
     expect(history.body.items).toHaveLength(1);
     const audit = await api.sql(`SELECT actor, action FROM audit_events WHERE subject_id = 'rev/approve-me@1' ORDER BY id`);
     // file.uploaded and file.downloaded are recorded against the file (…@1/model.onnx), not the version.
-    expect(audit.map((a) => a.action)).toEqual(['version.created', 'version.submitted', 'version.approved']);
+    expect(audit.map((a) => a.action)).toEqual(['version.created', 'version.submitted', 'version.scanned', 'version.approved']);
   });
 
   it('refuses self-approval, except by an admin who gives a reason', async () => {
@@ -116,13 +127,49 @@ describe('reviews', () => {
     expect(rejected.body.decision).toBe('rejected');
   });
 
-  it('blocks approval while a critical scan finding is open', async () => {
-    const base = await submitted('dangerous', '1');
-    await api.sql(
-      `UPDATE model_files SET scan_status = 'critical', scan_findings = '[{"rule":"pickle.os.system"}]' WHERE path = 'model.onnx' AND version_id IN (SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = 'dangerous')`,
-    );
+  it('blocks approval until the scan has run, and never lets an admin skip it', async () => {
+    const base = await submitted('unscanned', '1', { scan: false });
+    for (const [key, extra] of [
+      [reviewer, {}],
+      [ADMIN_TOKEN, { overrideReason: 'in a hurry' }],
+    ] as const) {
+      const blocked = await review(base, '1', key, { decision: 'approve', comment: 'x', ...extra });
+      expect([blocked.status, blocked.body.code, blocked.body.blockers]).toEqual([409, 'approval_blocked', ['1 file(s) not scanned yet']]);
+    }
+    await api.scan('rev', 'unscanned', '1');
+    expect((await review(base, '1', reviewer, { decision: 'approve', comment: 'scanned and clean' })).status).toBe(201);
+  });
+
+  it('blocks approval of a critical scan finding with the findings, unless an admin overrides with a recorded reason', async () => {
+    const base = await submitted('dangerous', '1', { file: { path: 'pytorch_model.bin', bytes: DANGEROUS_PICKLE } });
+    const scan = await api.request('GET', `${base}/versions/1/scan`, { key: reviewer });
+    expect(scan.body).toMatchObject({ status: 'critical', files: [{ path: 'pytorch_model.bin', status: 'critical' }] });
+
     const blocked = await review(base, '1', reviewer, { decision: 'approve', comment: 'x' });
-    expect(blocked.body.detail).toContain('critical scan finding in model.onnx');
+    expect([blocked.status, blocked.body.code]).toEqual([409, 'approval_blocked']);
+    expect(blocked.body.detail).toContain('critical scan finding in pytorch_model.bin');
+    const [blocking] = blocked.body.findings;
+    expect(blocking.path).toBe('pytorch_model.bin');
+    expect(blocking.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'critical',
+        code: 'pickle_dangerous_global',
+        evidence: expect.objectContaining({ module: 'os', name: 'system' }),
+      }),
+    );
+    const withoutReason = await review(base, '1', ADMIN_TOKEN, { decision: 'approve', comment: 'x' });
+    expect(withoutReason.body.code).toBe('approval_blocked');
+    expect((await api.request('GET', `${base}/versions/1`, { key: publisher })).body.status).toBe('pending_review');
+
+    const overridden = await review(base, '1', ADMIN_TOKEN, {
+      decision: 'approve',
+      comment: 'isolated research cluster',
+      overrideReason: 'loaded only in a sandbox without network',
+    });
+    expect(overridden.status).toBe(201);
+    expect(overridden.body.evidence.criticalFindings[0].path).toBe('pytorch_model.bin');
+    const [audit] = await api.sql(`SELECT data FROM audit_events WHERE action = 'version.approved' AND subject_id = 'rev/dangerous@1'`);
+    expect(audit!.data).toMatchObject({ overrideReason: 'loaded only in a sandbox without network', overrides: ['scan_findings'] });
   });
 
   it('deprecates (still downloadable) and revokes (gone everywhere, /hf included)', async () => {

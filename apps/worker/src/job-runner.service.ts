@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { type Config, requireDatabaseUrl } from '@vetted/config';
+import type { Config } from '@vetted/config';
 import { JOB_NAMES, type JobName, JobQueue, type ReceivedJob } from '@vetted/queue';
 import { JOB_HANDLER_KEY } from './job-handler.decorator.js';
 import { CONFIG } from './tokens.js';
@@ -11,15 +11,14 @@ type Handler = (job: ReceivedJob<JobName>) => Promise<void>;
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
-  private readonly queue: JobQueue;
 
   constructor(
-    @Inject(CONFIG) config: Config,
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly queue: JobQueue,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
   ) {
-    this.queue = new JobQueue({ databaseUrl: requireDatabaseUrl(config), supervise: true, applicationName: 'vetted-worker' });
     this.queue.onError((error) => this.logger.error(`queue: ${error.message}`));
   }
 
@@ -30,16 +29,22 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
 
     await this.queue.start();
     for (const [name, handler] of handlers) {
-      await this.queue.work(name, async (job) => {
-        const started = Date.now();
-        try {
-          await handler(job);
-          this.logger.log(`${name} ${job.id} done in ${Date.now() - started} ms`);
-        } catch (error) {
-          this.logger.error(`${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-          throw error; // pg-boss retries with backoff, then marks the job failed
-        }
-      });
+      // Benchmarks hold a GPU each; everything else is I/O-bound and light.
+      const concurrency = name === 'benchmark.run' ? this.config.benchmarks.concurrency : 1;
+      await this.queue.work(
+        name,
+        async (job) => {
+          const started = Date.now();
+          try {
+            await handler(job);
+            this.logger.log(`${name} ${job.id} done in ${Date.now() - started} ms`);
+          } catch (error) {
+            this.logger.error(`${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+            throw error; // pg-boss retries with backoff, then marks the job failed
+          }
+        },
+        concurrency,
+      );
     }
     this.logger.log(`consuming ${[...handlers.keys()].join(', ')}`);
   }

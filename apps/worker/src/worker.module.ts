@@ -3,12 +3,18 @@ import { DiscoveryModule } from '@nestjs/core';
 import { type Config, requireDatabaseUrl } from '@vetted/config';
 import { createPrismaClient, PrismaClient } from '@vetted/db';
 import { HubClient } from '@vetted/hub';
+import { JobQueue } from '@vetted/queue';
 import { createBlobStore } from '@vetted/storage';
 import { ImportHandler } from './imports/import.handler.js';
-import { BLOB_STORE, Importer } from './imports/importer.js';
+import { Importer } from './imports/importer.js';
 import { JobRunner } from './job-runner.service.js';
 import { ModelCreatedHandler } from './model-created.handler.js';
-import { CONFIG } from './tokens.js';
+import { BenchmarkExecutor } from './benchmarks/benchmark-executor.js';
+import { BenchmarkRecovery } from './benchmarks/benchmark-recovery.js';
+import { BenchmarkHandler } from './benchmarks/benchmark.handler.js';
+import { ScanHandler } from './scans/scan.handler.js';
+import { VersionScanner } from './scans/version-scanner.js';
+import { BLOB_STORE, CONFIG } from './tokens.js';
 
 @Module({})
 export class WorkerModule {
@@ -20,11 +26,20 @@ export class WorkerModule {
         { provide: CONFIG, useValue: config },
         { provide: PrismaClient, useFactory: () => createPrismaClient(requireDatabaseUrl(config), 4) },
         { provide: BLOB_STORE, useFactory: () => createBlobStore(config.storage) },
+        {
+          provide: JobQueue,
+          useFactory: () => new JobQueue({ databaseUrl: requireDatabaseUrl(config), supervise: true, applicationName: 'vetted-worker' }),
+        },
         { provide: HubClient, useFactory: () => new HubClient({ hubUrl: config.hubUrl, token: config.hubToken }) },
         JobRunner,
         ModelCreatedHandler,
         Importer,
         ImportHandler,
+        VersionScanner,
+        ScanHandler,
+        BenchmarkExecutor,
+        BenchmarkHandler,
+        BenchmarkRecovery,
       ],
     };
   }

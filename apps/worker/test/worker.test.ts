@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { loadConfig } from '@vetted/config';
+import { JobQueue } from '@vetted/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiHarness } from '../../api/test/api-harness.js';
 import { JobRunner } from '../src/job-runner.service.js';
@@ -38,7 +39,11 @@ describe('worker', () => {
   it('refuses to start when a job type has no handler', async () => {
     @Module({
       imports: [DiscoveryModule],
-      providers: [{ provide: CONFIG, useValue: { ...loadConfig({}), databaseUrl: api.databaseUrl } }, JobRunner],
+      providers: [
+        { provide: CONFIG, useValue: { ...loadConfig({}), databaseUrl: api.databaseUrl } },
+        { provide: JobQueue, useValue: new JobQueue({ databaseUrl: api.databaseUrl, supervise: false, applicationName: 'test' }) },
+        JobRunner,
+      ],
     })
     class HandlerlessModule {}
     await expect(NestFactory.createApplicationContext(HandlerlessModule, { logger: false })).rejects.toThrow(

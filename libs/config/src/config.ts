@@ -36,6 +36,11 @@ const environment = z.object({
   HF_HUB_URL: z.url('must be a URL such as https://huggingface.co').default('https://huggingface.co'),
   HF_TOKEN: optionalText,
   VETTED_HF_TREE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  VETTED_BENCHMARK_AUTO: flag.default(true),
+  VETTED_BENCHMARK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  VETTED_BENCHMARK_EP: z.enum(['auto', 'cpu', 'webgpu', 'cuda']).default('auto'),
+  VETTED_BENCHMARK_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(1800).default(300),
+  VETTED_BENCHMARK_MEMORY_MB: z.coerce.number().int().min(256).default(16_384),
   S3_BUCKET: optionalText,
   S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://minio:9000').optional()),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -71,6 +76,20 @@ export interface Config {
   /** Token for gated or private repositories on that Hub. */
   hubToken: string | undefined;
   storage: StorageConfig;
+  benchmarks: BenchmarkConfig;
+}
+
+/** Smoke-test benchmarks the worker runs on its own hardware. */
+export interface BenchmarkConfig {
+  /** Queue a run for the main ONNX file(s) of each submitted or imported version. */
+  auto: boolean;
+  /** Runs at once per worker: one per GPU. */
+  concurrency: number;
+  /** Execution provider when a request names none. */
+  executionProvider: 'auto' | 'cpu' | 'webgpu' | 'cuda';
+  /** Longest a run may take (requests may ask for less), and the runner's memory ceiling. */
+  timeoutSeconds: number;
+  memoryLimitMb: number;
 }
 
 /** Where weight files go: a directory (the default, under the data directory) or an S3 bucket. */
@@ -120,6 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.VETTED_PUBLIC_URL?.replace(/\/+$/, ''),
     hubUrl: values.HF_HUB_URL.replace(/\/+$/, ''),
     hubToken: values.HF_TOKEN,
+    benchmarks: {
+      auto: values.VETTED_BENCHMARK_AUTO,
+      concurrency: values.VETTED_BENCHMARK_CONCURRENCY,
+      executionProvider: values.VETTED_BENCHMARK_EP,
+      timeoutSeconds: values.VETTED_BENCHMARK_TIMEOUT_SECONDS,
+      memoryLimitMb: values.VETTED_BENCHMARK_MEMORY_MB,
+    },
     storage: values.S3_BUCKET
       ? {
           kind: 's3',

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       hubUrl: 'https://huggingface.co',
       hubToken: undefined,
+      benchmarks: { auto: true, concurrency: 1, executionProvider: 'auto', timeoutSeconds: 300, memoryLimitMb: 16_384 },
       storage: { kind: 'disk', root: path.resolve('.vetted', 'blobs') },
     });
   });
@@ -38,6 +39,23 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgresql://u:p@db:5432/vetted');
     expect(config.adminToken).toHaveLength(43);
     expect(config.logLevel).toBe('debug');
+  });
+
+  it('reads the benchmark settings', () => {
+    const config = loadConfig({
+      VETTED_BENCHMARK_AUTO: 'false',
+      VETTED_BENCHMARK_CONCURRENCY: '8',
+      VETTED_BENCHMARK_EP: 'webgpu',
+      VETTED_BENCHMARK_TIMEOUT_SECONDS: '60',
+      VETTED_BENCHMARK_MEMORY_MB: '4096',
+    });
+    expect(config.benchmarks).toEqual({
+      auto: false,
+      concurrency: 8,
+      executionProvider: 'webgpu',
+      timeoutSeconds: 60,
+      memoryLimitMb: 4096,
+    });
   });
 
   it('uses S3 when a bucket is set', () => {
@@ -72,6 +90,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
     [{ VETTED_MAX_FILE_BYTES: '-1' }, 'VETTED_MAX_FILE_BYTES'],
     [{ S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE'],
+    [{ VETTED_BENCHMARK_CONCURRENCY: '0' }, 'VETTED_BENCHMARK_CONCURRENCY'],
+    [{ VETTED_BENCHMARK_EP: 'tpu' }, 'VETTED_BENCHMARK_EP'],
     [{ S3_BUCKET: 'b', S3_ENDPOINT: 'not a url' }, 'S3_ENDPOINT'],
     [{ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'only-id' }, 'S3_SECRET_ACCESS_KEY'],
     [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_BUCKET'],

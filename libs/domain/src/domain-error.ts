@@ -18,6 +18,8 @@ export class DomainError extends Error {
     readonly fields: FieldProblem[] = [],
     /** For rate_limited: seconds until the client may try again. */
     readonly retryAfterSeconds?: number,
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. the findings that block an approval. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
   }

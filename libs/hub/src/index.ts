@@ -1,4 +1,3 @@
-export * from './config-facts.js';
 export * from './file-filter.js';
 export * from './hub-client.js';
 export * from './hub-error.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardFields, configFacts, fileFilter, HubClient, parseModelCard } from '@vetted/hub';
+import { cardFields, fileFilter, HubClient, parseModelCard } from '@vetted/hub';
 import { startTestHub, type TestHub } from '../../../test/hub-server.js';
 
 const SHA = 'c'.repeat(40);
@@ -81,23 +81,6 @@ describe('model cards and config facts', () => {
       ),
     ];
     expect(parseModelCard(`---\n${bomb.join('\n')}\n---\n`).frontMatter).toEqual({});
-  });
-
-  it('reads config.json facts, multimodal configs included', () => {
-    expect(
-      configFacts(
-        '{"architectures":["LlamaForCausalLM"],"hidden_size":4096,"num_hidden_layers":32,"vocab_size":128256,"max_position_embeddings":131072,"torch_dtype":"bfloat16"}',
-      ),
-    ).toEqual({
-      architecture: 'LlamaForCausalLM',
-      hiddenSize: 4096,
-      layers: 32,
-      vocabSize: 128256,
-      contextLength: 131072,
-      dtype: 'bfloat16',
-    });
-    expect(configFacts('{"text_config":{"hidden_size":2048}}')).toEqual({ hiddenSize: 2048 });
-    expect(configFacts('not json')).toEqual({});
   });
 
   it('filters files with include and exclude globs', () => {

@@ -4,6 +4,16 @@ import { JOB_NAMES, JOB_QUEUE_OPTIONS, type JobName, type JobPayloads } from './
 /** Runs SQL inside the caller's transaction, so a job is queued only if that transaction commits. */
 export type SqlExecutor = PgBoss.Db;
 
+/** The one method of a Prisma transaction client that queueing needs. */
+export interface RawSqlTransaction {
+  $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+/** Lets pg-boss write its job row through an open Prisma transaction. */
+export function transactionExecutor(tx: RawSqlTransaction): SqlExecutor {
+  return { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+}
+
 export interface JobQueueOptions {
   databaseUrl: string;
   /** Only workers supervise (expire, retry, archive); API replicas just send. */
@@ -53,10 +63,13 @@ export class JobQueue {
     return id;
   }
 
-  async work<N extends JobName>(name: N, handler: (job: ReceivedJob<N>) => Promise<void>): Promise<void> {
-    await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      for (const job of jobs) await handler({ id: job.id, name, data: job.data });
-    });
+  /** Each of the `concurrency` pollers takes one job at a time. */
+  async work<N extends JobName>(name: N, handler: (job: ReceivedJob<N>) => Promise<void>, concurrency = 1): Promise<void> {
+    for (let poller = 0; poller < concurrency; poller += 1) {
+      await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        for (const job of jobs) await handler({ id: job.id, name, data: job.data });
+      });
+    }
   }
 
   async stop(): Promise<void> {

@@ -4,11 +4,15 @@ export interface JobPayloads {
   'model.created': { modelId: string; actor: string };
   /** Import a repository from the Hub (see import_jobs). */
   'import.run': { importId: string };
+  /** Inspect every file of a submitted or imported version; approval waits for it. */
+  'version.scan': { versionId: string };
+  /** Run one smoke-test benchmark (see benchmark_runs). */
+  'benchmark.run': { runId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['model.created', 'import.run'];
+export const JOB_NAMES: readonly JobName[] = ['model.created', 'import.run', 'version.scan', 'benchmark.run'];
 
 /**
  * Per job type queue settings. pg-boss hands an active job to another worker once it expires (that is
@@ -18,4 +22,8 @@ export const JOB_QUEUE_OPTIONS: Record<JobName, { expireInSeconds: number; retry
   'model.created': { expireInSeconds: 15 * 60, retryLimit: 3 },
   // Importing tens of gigabytes takes a while; a dead worker's import resumes after this.
   'import.run': { expireInSeconds: 4 * 3600, retryLimit: 3 },
+  // Inspectors read headers only; a version of many files still finishes in minutes.
+  'version.scan': { expireInSeconds: 30 * 60, retryLimit: 3 },
+  // A run is bounded by its own timeout (at most 30 min); model errors are recorded, not retried.
+  'benchmark.run': { expireInSeconds: 45 * 60, retryLimit: 2 },
 };

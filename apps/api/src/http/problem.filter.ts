@@ -42,6 +42,7 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string; field?: stri
 export function toProblem(error: unknown, request: FastifyRequest, logger: Logger): Problem {
   if (error instanceof DomainError) {
     return {
+      ...error.extensions,
       ...problem(STATUS_BY_KIND[error.kind], error.code, error.message, error.fields),
       ...(error.retryAfterSeconds ? { retryAfter: error.retryAfterSeconds } : {}),
     };

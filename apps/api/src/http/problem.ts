@@ -12,6 +12,8 @@ export interface Problem {
   requestId?: string;
   /** Seconds, also sent as Retry-After (429). */
   retryAfter?: number;
+  /** Extension members a specific problem carries (e.g. `findings` on a blocked approval). */
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {

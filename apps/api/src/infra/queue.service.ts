@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { requireDatabaseUrl } from '@vetted/config';
-import { JobQueue, type JobName, type JobPayloads, type SqlExecutor } from '@vetted/queue';
+import { JobQueue, type JobName, type JobPayloads, transactionExecutor } from '@vetted/queue';
 import { CONFIG, type Config } from './config.provider.js';
 import type { Transaction } from './prisma.service.js';
 
@@ -24,9 +24,6 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
   }
 
   async send<N extends JobName>(tx: Transaction, name: N, data: JobPayloads[N]): Promise<string> {
-    const executor: SqlExecutor = {
-      executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
-    };
-    return this.queue.send(name, data, executor);
+    return this.queue.send(name, data, transactionExecutor(tx));
   }
 }

@@ -18,7 +18,21 @@ export interface ModelRow {
   createdAt: Date;
   updatedAt: Date;
   latestApprovedVersion: string | null;
+  /** Of the latest approved version, else of the latest scanned one. */
+  parameters: bigint | null;
+  formats: string[];
+  /** The license's commercial-use verdict: yes, conditional, no, unknown. */
+  commercialUse: string | null;
+  bestLatencyMs: number | null;
 }
+
+export type ModelSort = 'recent' | 'name' | 'size';
+
+/** Where the previous page ended, in the order being listed. */
+export type SortPosition =
+  | { sort: 'recent'; createdAt: Date; id: string }
+  | { sort: 'name'; namespace: string; name: string }
+  | { sort: 'size'; parameters: bigint | null; id: string };
 
 export interface ModelSearch {
   /** Words to prefix-match against name, description and tags. */
@@ -27,10 +41,14 @@ export interface ModelSearch {
   task?: string | undefined;
   tag?: string | undefined;
   format?: string | undefined;
+  commercialUse?: string | undefined;
+  minParameters?: number | undefined;
+  maxParameters?: number | undefined;
   status: ModelStatus;
   /** Viewers only see models with at least one approved (or deprecated) version. */
   approvedOnly: boolean;
-  after?: { createdAt: Date; id: string } | undefined;
+  sort: ModelSort;
+  after?: SortPosition | undefined;
   limit: number;
 }
 
@@ -42,7 +60,35 @@ const COLUMNS = Prisma.sql`
   m.created_at AS "createdAt", m.updated_at AS "updatedAt",
   (SELECT v.label FROM model_versions v
     WHERE v.model_id = m.id AND v.status = 'approved'
-    ORDER BY v.created_at DESC LIMIT 1) AS "latestApprovedVersion"`;
+    ORDER BY v.created_at DESC LIMIT 1) AS "latestApprovedVersion",
+  (SELECT v.parameters FROM model_versions v
+    WHERE v.model_id = m.id AND v.parameters IS NOT NULL
+    ORDER BY v.status = 'approved' DESC, v.created_at DESC LIMIT 1) AS parameters,
+  ARRAY(SELECT DISTINCT f.format FROM model_versions v JOIN model_files f ON f.version_id = v.id
+    WHERE v.model_id = m.id AND f.format IN ('safetensors', 'onnx', 'gguf', 'pickle') ORDER BY f.format) AS formats,
+  (SELECT l.terms->>'commercialUse' FROM licenses l WHERE l.id = m.license_id) AS "commercialUse",
+  (SELECT min(b.p50_ms) FROM benchmark_runs b JOIN model_versions v ON v.id = b.version_id
+    WHERE v.model_id = m.id AND b.status = 'succeeded') AS "bestLatencyMs"`;
+
+/** ORDER BY of each sort, on the columns of the inner select; every order ends in a unique key. */
+const ORDER: Record<ModelSort, Prisma.Sql> = {
+  recent: Prisma.sql`r."createdAt" DESC, r.id DESC`,
+  name: Prisma.sql`r.namespace ASC, r.name ASC`,
+  size: Prisma.sql`r.parameters DESC NULLS LAST, r.id DESC`,
+};
+
+function afterPosition(position: SortPosition): Prisma.Sql {
+  switch (position.sort) {
+    case 'recent':
+      return Prisma.sql`(r."createdAt", r.id) < (${position.createdAt}, CAST(${position.id} AS uuid))`;
+    case 'name':
+      return Prisma.sql`(r.namespace, r.name) > (${position.namespace}, ${position.name})`;
+    case 'size':
+      return position.parameters === null
+        ? Prisma.sql`(r.parameters IS NULL AND r.id < CAST(${position.id} AS uuid))`
+        : Prisma.sql`(r.parameters < ${position.parameters} OR (r.parameters = ${position.parameters} AND r.id < CAST(${position.id} AS uuid)) OR r.parameters IS NULL)`;
+  }
+}
 
 const HAS_VISIBLE_VERSION = Prisma.sql`EXISTS (SELECT 1 FROM model_versions v
   WHERE v.model_id = m.id AND v.status IN ('approved', 'deprecated'))`;
@@ -51,7 +97,7 @@ const HAS_VISIBLE_VERSION = Prisma.sql`EXISTS (SELECT 1 FROM model_versions v
 export class ModelRepository {
   constructor(private readonly db: PrismaService) {}
 
-  /** Newest first; (created_at, id) is unique, so keyset pagination never skips or repeats a row. */
+  /** Keyset pagination in every sort order: each ends in a unique key, so pages never skip or repeat a row. */
   search(search: ModelSearch): Promise<ModelRow[]> {
     const conditions: Prisma.Sql[] = [Prisma.sql`m.status = CAST(${search.status} AS "ModelStatus")`];
     if (search.words.length > 0) {
@@ -66,13 +112,15 @@ export class ModelRepository {
         WHERE v.model_id = m.id AND f.format = ${search.format})`);
     }
     if (search.approvedOnly) conditions.push(HAS_VISIBLE_VERSION);
-    if (search.after) {
-      conditions.push(Prisma.sql`(m.created_at, m.id) < (${search.after.createdAt}, CAST(${search.after.id} AS uuid))`);
-    }
+    const outer: Prisma.Sql[] = [Prisma.sql`TRUE`];
+    if (search.commercialUse) outer.push(Prisma.sql`r."commercialUse" = ${search.commercialUse}`);
+    if (search.minParameters !== undefined) outer.push(Prisma.sql`r.parameters >= ${search.minParameters}`);
+    if (search.maxParameters !== undefined) outer.push(Prisma.sql`r.parameters <= ${search.maxParameters}`);
+    if (search.after) outer.push(afterPosition(search.after));
     return this.db.$queryRaw<ModelRow[]>`
-      SELECT ${COLUMNS} FROM models m
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY m.created_at DESC, m.id DESC
+      SELECT * FROM (SELECT ${COLUMNS} FROM models m WHERE ${Prisma.join(conditions, ' AND ')}) r
+      WHERE ${Prisma.join(outer, ' AND ')}
+      ORDER BY ${ORDER[search.sort]}
       LIMIT ${search.limit}`;
   }
 

@@ -58,7 +58,14 @@ export const listModelsQuery = z.strictObject({
     .regex(/^[a-z0-9]{1,20}$/)
     .optional()
     .describe('Only models with a file of this format (e.g. safetensors, onnx, gguf)'),
+  commercial: z
+    .enum(['yes', 'conditional', 'no', 'unknown'])
+    .optional()
+    .describe("Only models whose license's commercial-use verdict is this"),
+  minParameters: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  maxParameters: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   status: z.enum(['active', 'archived']).default('active'),
+  sort: z.enum(['recent', 'name', 'size']).default('recent').describe('recent: newest first; name: A→Z; size: most parameters first'),
   ...pageQuery,
 });
 export type ListModelsQuery = z.output<typeof listModelsQuery>;
@@ -76,6 +83,10 @@ export const modelView = z.object({
   source: z.string(),
   status: z.enum(['active', 'archived']),
   latestApprovedVersion: z.string().nullable(),
+  parameters: z.number().nullable().describe('Of the latest approved version (else the latest scanned one); null until scanned'),
+  formats: z.array(z.string()).describe('Weight formats among its files: safetensors, onnx, gguf, pickle'),
+  commercialUse: z.string().nullable().describe("The license's commercial-use verdict: yes, conditional, no, unknown"),
+  bestLatencyMs: z.number().nullable().describe('Lowest p50 latency of any succeeded benchmark run'),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

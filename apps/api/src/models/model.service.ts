@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeTimeCursor, DomainError, encodeTimeCursor, hasRole } from '@vetted/domain';
+import { DomainError, hasRole } from '@vetted/domain';
+import { decodeModelCursor, encodeModelCursor } from './model-cursor.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom } from '../http/pagination.js';
@@ -26,19 +27,22 @@ export class ModelService {
   ) {}
 
   async list(principal: Principal, query: ListModelsQuery): Promise<Page<ModelView>> {
-    const after = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
     const rows = await this.models.search({
       words: searchWords(query.q),
       license: query.license,
       task: query.task,
       tag: query.tag,
       format: query.format,
+      commercialUse: query.commercial,
+      minParameters: query.minParameters,
+      maxParameters: query.maxParameters,
       status: query.status,
       approvedOnly: !seesUnapproved(principal),
-      after,
+      sort: query.sort,
+      after: query.cursor ? decodeModelCursor(query.cursor, query.sort) : undefined,
       limit: query.limit + 1,
     });
-    return pageFrom(rows, query.limit, toModelView, encodeTimeCursor);
+    return pageFrom(rows, query.limit, toModelView, (row) => encodeModelCursor(row, query.sort));
   }
 
   async get(principal: Principal, namespace: string, name: string): Promise<ModelView> {

@@ -8,6 +8,8 @@ export function toVersionView(version: ModelVersion): VersionView {
     status: version.status,
     license: version.licenseId,
     facts: (version.facts ?? {}) as Record<string, unknown>,
+    parameters: version.parameters === null ? null : Number(version.parameters),
+    scannedAt: version.scannedAt?.toISOString() ?? null,
     createdBy: version.createdBy,
     createdAt: version.createdAt.toISOString(),
     updatedAt: version.updatedAt.toISOString(),

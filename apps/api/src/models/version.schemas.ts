@@ -22,7 +22,11 @@ export const versionView = z.object({
   commitSha: z.string().nullable().describe('40 hex: the Hub commit, or derived from the file manifest on submit'),
   status: z.enum(VERSION_STATUSES),
   license: z.string().nullable(),
-  facts: z.record(z.string(), z.unknown()),
+  facts: z
+    .record(z.string(), z.unknown())
+    .describe('From the files: parameters, dtypes, architecture, context length, ONNX inputs/outputs, hardware fit, config'),
+  parameters: z.number().nullable().describe('Total parameters of the weight files; null until scanned'),
+  scannedAt: z.string().nullable().describe('When the last scan finished; null while one is pending'),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -6,6 +6,7 @@ import { FileRepository } from '../files/file.repository.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom } from '../http/pagination.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import { QueueService } from '../infra/queue.service.js';
 import { isUniqueViolation } from '../infra/unique-violation.js';
 import { assertKnownLicense } from '../licenses/license-reference.js';
 import { LicenseRepository } from '../licenses/license.repository.js';
@@ -25,6 +26,7 @@ export class VersionService {
     private readonly licenses: LicenseRepository,
     private readonly files: FileRepository,
     private readonly audit: AuditRepository,
+    private readonly queue: QueueService,
   ) {}
 
   /** The model and version as this principal may address them, or model/version_not_found. */
@@ -35,7 +37,16 @@ export class VersionService {
     return { model, version };
   }
 
-  /** draft → pending_review: the file list freezes and the version gets its manifest commit sha. */
+  /** Like findRow, but a viewer gets version_not_found for a version that is not approved (or deprecated). */
+  async findVisible(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
+    const found = await this.findRow(principal, ref);
+    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(found.version.status)) {
+      throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+    }
+    return found;
+  }
+
+  /** draft → pending_review: the file list freezes, the version gets its manifest commit sha and a scan is queued. */
   async submit(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView> {
     const { version: found } = await this.findRow(principal, { namespace, name, version: label });
     if (await this.versions.importInProgress(found.id)) throw importInProgress(label);
@@ -46,6 +57,7 @@ export class VersionService {
       const files = await this.files.list(found.id, tx);
       if (files.length === 0) throw DomainError.conflict('version_empty', `Version ${label} has no files to submit`);
       const version = await this.versions.submit(tx, found.id, found.commitSha ?? manifestCommitSha(files));
+      await this.queue.send(tx, 'version.scan', { versionId: found.id });
       await this.audit.record(tx, {
         actor: principal.actor,
         action: 'version.submitted',
@@ -74,10 +86,7 @@ export class VersionService {
   }
 
   async get(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView & { card: unknown }> {
-    const { version } = await this.findRow(principal, { namespace, name, version: label });
-    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(version.status)) {
-      throw DomainError.notFound('version_not_found', `No version ${label} of ${namespace}/${name}`);
-    }
+    const { version } = await this.findVisible(principal, { namespace, name, version: label });
     return { ...toVersionView(version), card: version.card };
   }
 

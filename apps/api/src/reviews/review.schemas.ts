@@ -9,7 +9,7 @@ export const createReviewBody = z.strictObject({
     .min(1)
     .max(2000)
     .optional()
-    .describe('Admins only: why they approve a version they published themselves'),
+    .describe('Admins only: why they approve a version they published themselves, or one with critical scan findings'),
 });
 export type CreateReviewBody = z.output<typeof createReviewBody>;
 
@@ -19,10 +19,15 @@ export type LifecycleBody = z.output<typeof lifecycleBody>;
 export const evidence = z.object({
   license: z.object({ id: z.string().nullable(), commercialUse: z.string(), summary: z.string().nullable() }),
   scan: z.object({ pending: z.number(), clean: z.number(), warning: z.number(), critical: z.number(), error: z.number() }),
-  criticalFindings: z.array(z.object({ path: z.string(), findings: z.unknown() })),
+  criticalFindings: z
+    .array(z.object({ path: z.string(), status: z.enum(['critical', 'error']), findings: z.unknown() }))
+    .describe('Files whose scan found something critical or could not finish, with their findings'),
   manifest: z.object({ commitSha: z.string().nullable(), files: z.number(), bytes: z.number() }),
-  benchmarks: z.array(z.string()).describe('Benchmark run ids (none until benchmarks exist)'),
+  benchmarks: z.array(z.string()).describe('Ids of the succeeded benchmark runs of this version'),
   blockers: z.array(z.string()).describe('Why approval would be refused right now'),
+  overridable: z
+    .array(z.string())
+    .describe('The blockers an admin may override with overrideReason (critical or failed scans); the rest cannot be'),
 });
 export type Evidence = z.output<typeof evidence>;
 

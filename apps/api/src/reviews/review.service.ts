@@ -41,22 +41,8 @@ export class ReviewService {
       await this.lockStatus(tx, version.id, ['pending_review'], 'version_not_pending', 'reviewed');
       const evidence = await this.evidence(tx, model, version);
       const decision = input.decision === 'approve' ? 'approved' : 'rejected';
-      let overrideReason: string | null = null;
-      if (decision === 'approved') {
-        if ((await this.publisherOf(tx, version)) === principal.actor) {
-          if (!hasRole(principal.role, 'admin') || !input.overrideReason) {
-            throw new DomainError(
-              'forbidden',
-              'self_approval',
-              'A reviewer cannot approve a version they published (admins may, with overrideReason)',
-            );
-          }
-          overrideReason = input.overrideReason;
-        }
-        if (evidence.blockers.length > 0) {
-          throw DomainError.conflict('approval_blocked', `Approval refused: ${evidence.blockers.join('; ')}`);
-        }
-      }
+      const overrides = decision === 'approved' ? await this.overridesNeeded(tx, principal, version, evidence, input) : [];
+      const overrideReason = overrides.length > 0 ? (input.overrideReason ?? null) : null;
       const created = await tx.review.create({
         data: {
           versionId: version.id,
@@ -73,7 +59,7 @@ export class ReviewService {
         action: `version.${decision}`,
         subjectType: 'model_version',
         subjectId: subjectOf(ref),
-        data: { reviewId: created.id, commitSha: evidence.manifest.commitSha, ...(overrideReason ? { overrideReason } : {}) },
+        data: { reviewId: created.id, commitSha: evidence.manifest.commitSha, ...(overrideReason ? { overrideReason, overrides } : {}) },
       });
       return created;
     });
@@ -138,6 +124,52 @@ export class ReviewService {
     return status;
   }
 
+  /**
+   * What an approval would override, or why it is refused. Only an admin, with a recorded reason, may
+   * approve their own version or one whose scan found something critical (or could not finish).
+   */
+  private async overridesNeeded(
+    tx: Transaction,
+    principal: Principal,
+    version: ModelVersion,
+    evidence: Evidence,
+    input: CreateReviewBody,
+  ): Promise<string[]> {
+    const hardBlockers = evidence.blockers.filter((blocker) => !evidence.overridable.includes(blocker));
+    if (hardBlockers.length > 0) {
+      throw new DomainError('conflict', 'approval_blocked', `Approval refused: ${hardBlockers.join('; ')}`, [], undefined, {
+        blockers: evidence.blockers,
+        findings: evidence.criticalFindings,
+      });
+    }
+    const mayOverride = hasRole(principal.role, 'admin') && Boolean(input.overrideReason);
+    const overrides: string[] = [];
+    if ((await this.publisherOf(tx, version)) === principal.actor) {
+      if (!mayOverride) {
+        throw new DomainError(
+          'forbidden',
+          'self_approval',
+          'A reviewer cannot approve a version they published (admins may, with overrideReason)',
+        );
+      }
+      overrides.push('self_approval');
+    }
+    if (evidence.overridable.length > 0) {
+      if (!mayOverride) {
+        throw new DomainError(
+          'conflict',
+          'approval_blocked',
+          `Approval refused: ${evidence.overridable.join('; ')} (an admin may approve anyway with overrideReason)`,
+          [],
+          undefined,
+          { blockers: evidence.blockers, findings: evidence.criticalFindings },
+        );
+      }
+      overrides.push('scan_findings');
+    }
+    return overrides;
+  }
+
   /** Who published a version: its creator, or for an import the person who started the import. */
   private async publisherOf(db: Transaction, version: ModelVersion): Promise<string> {
     const importId = version.createdBy.match(/^import:(.+)$/)?.[1];
@@ -156,16 +188,28 @@ export class ReviewService {
     });
     const scan = { pending: 0, clean: 0, warning: 0, critical: 0, error: 0 };
     for (const file of files) scan[file.scanStatus]++;
-    const criticalFindings = files.filter((f) => f.scanStatus === 'critical').map((f) => ({ path: f.path, findings: f.scanFindings }));
+    const criticalFindings = files.flatMap((f) =>
+      f.scanStatus === 'critical' || f.scanStatus === 'error' ? [{ path: f.path, status: f.scanStatus, findings: f.scanFindings }] : [],
+    );
     const commercialUse = terms.commercialUse ?? 'unknown';
-    const benchmarks: string[] = []; // benchmark runs arrive with the benchmark issue
+    const benchmarks = await db.benchmarkRun.findMany({
+      where: { versionId: version.id, status: 'succeeded' },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    });
+    // A backed-up scan queue must never make an unscanned file look safe.
+    const scanBlockers = [
+      ...(scan.pending > 0 ? [`${scan.pending} file(s) not scanned yet`] : []),
+      ...criticalFindings.map((f) => (f.status === 'critical' ? `critical scan finding in ${f.path}` : `scan of ${f.path} failed`)),
+    ];
+    const overridable = scanBlockers.filter((blocker) => !blocker.endsWith('not scanned yet'));
     const blockers = [
       ...(!licenseId
         ? ['no license declared']
         : commercialUse === 'unknown'
           ? [`license "${licenseId}" is unknown: its terms need review`]
           : []),
-      ...criticalFindings.map((f) => `critical scan finding in ${f.path}`),
+      ...scanBlockers,
       ...policyBlockers(await this.policy.get(db), { id: licenseId, commercialUse }, benchmarks.length),
     ];
     return {
@@ -173,8 +217,9 @@ export class ReviewService {
       scan,
       criticalFindings,
       manifest: { commitSha: version.commitSha, files: files.length, bytes: files.reduce((sum, f) => sum + Number(f.size), 0) },
-      benchmarks,
+      benchmarks: benchmarks.map((run) => run.id),
       blockers,
+      overridable,
     };
   }
 }

@@ -3,12 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@vetted/config';
 import { deleteBlobIfUnused, type ImportJob, type ModelVersion, type Prisma, PrismaClient, putFile, recordBlob } from '@vetted/db';
 import { checkFilePath, fileFormat } from '@vetted/domain';
-import { cardFields, configFacts, fileFilter, HubClient, HubError, type HubFile, MODEL_CARD_MAX_BYTES, parseModelCard } from '@vetted/hub';
+import { configFacts } from '@vetted/formats';
+import { cardFields, fileFilter, HubClient, HubError, type HubFile, MODEL_CARD_MAX_BYTES, parseModelCard } from '@vetted/hub';
+import { JobQueue, transactionExecutor } from '@vetted/queue';
 import { type BlobStore, ChecksumMismatchError } from '@vetted/storage';
-import { CONFIG } from '../tokens.js';
+import { BLOB_STORE, CONFIG } from '../tokens.js';
 import { ByteCounter, type FileProgress } from './import-progress.js';
-
-export const BLOB_STORE = Symbol('BLOB_STORE');
 
 const DOWNLOAD_ATTEMPTS = 3;
 const PROGRESS_INTERVAL_MS = 250;
@@ -32,6 +32,7 @@ export class Importer {
     @Inject(BLOB_STORE) private readonly store: BlobStore,
     private readonly db: PrismaClient,
     private readonly hub: HubClient,
+    private readonly queue: JobQueue,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -225,7 +226,7 @@ export class Importer {
     if (key) await this.discard(key);
   }
 
-  /** Model card, license, config facts; then draft → pending_review, unless cancelled meanwhile. */
+  /** Model card, license, config facts; then draft → pending_review and a scan, unless cancelled meanwhile. */
   private async complete(job: ImportJob, version: ModelVersion, commitSha: string): Promise<void> {
     const readme = await this.readSmall(version.id, 'README.md');
     const card = readme === undefined ? undefined : parseModelCard(readme);
@@ -266,6 +267,7 @@ export class Importer {
           ...(card ? { card: { readme: card.readme, frontMatter: card.frontMatter } as Prisma.InputJsonValue } : {}),
         },
       });
+      await this.queue.send('version.scan', { versionId: version.id }, transactionExecutor(tx));
       const model = await tx.model.findUniqueOrThrow({ where: { namespace_name: { namespace: job.namespace, name: job.name } } });
       await tx.model.update({
         where: { id: model.id },

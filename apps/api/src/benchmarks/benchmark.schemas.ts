@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { versionLabel } from '../models/version.schemas.js';
+
+const EXECUTION_PROVIDERS = ['auto', 'cpu', 'webgpu', 'cuda'] as const;
+const INPUT_DTYPES = ['float32', 'float16', 'int64', 'int32', 'int8', 'uint8', 'bool'] as const;
+
+const inputSpec = z.strictObject({
+  dtype: z.enum(INPUT_DTYPES).optional(),
+  shape: z.array(z.number().int().min(0).max(1_000_000)).max(8).optional(),
+  data: z.array(z.number()).max(100_000).optional().describe('Values in row-major order; their count must match the shape'),
+  fill: z.enum(['random', 'zeros', 'ones']).optional(),
+});
+
+export const createBenchmarkBody = z.strictObject({
+  file: z.string().min(1).max(1000).optional().describe("An ONNX file of the version; the version's main ONNX file when absent"),
+  executionProvider: z
+    .enum(EXECUTION_PROVIDERS)
+    .optional()
+    .describe('auto: CUDA if installed, else WebGPU if a GPU adapter exists, else CPU'),
+  batchSize: z.number().int().min(1).max(4096).optional(),
+  iterations: z.number().int().min(1).max(1000).optional().describe('Timed runs after the warm-up'),
+  warmup: z.number().int().min(0).max(100).optional(),
+  dims: z
+    .record(z.string().max(100), z.number().int().min(0).max(65_536))
+    .optional()
+    .describe('Values for symbolic dimensions, e.g. {"sequence_length": 128}'),
+  inputs: z.record(z.string().max(200), inputSpec).optional().describe('Explicit inputs by name, for models that need them'),
+  timeoutSeconds: z.number().int().min(5).max(1800).optional(),
+});
+export type CreateBenchmarkBody = z.output<typeof createBenchmarkBody>;
+
+export const BENCHMARK_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+
+const metrics = z.object({
+  loadMs: z.number(),
+  firstRunMs: z.number(),
+  p50Ms: z.number(),
+  p90Ms: z.number(),
+  p99Ms: z.number(),
+  meanMs: z.number(),
+  throughput: z.number().describe('Items per second (batch size / mean latency)'),
+  peakRssMb: z.number(),
+});
+
+export const benchmarkView = z.object({
+  id: z.string(),
+  model: z.string(),
+  version: z.string(),
+  status: z.enum(BENCHMARK_STATUSES),
+  file: z.string(),
+  requestedBy: z.string().describe('`auto` for runs queued by a submit or import'),
+  executionProvider: z.object({
+    requested: z.string(),
+    actual: z.string().nullable(),
+    fallbackReason: z.string().nullable(),
+  }),
+  hardware: z.record(z.string(), z.unknown()).nullable().describe('CPU, GPU, driver and onnxruntime version of the machine that ran it'),
+  settings: z.record(z.string(), z.unknown()).describe('As requested, then as resolved by the runner (batch, dims, input shapes)'),
+  metrics: metrics.nullable(),
+  outputs: z.array(z.record(z.string(), z.unknown())).nullable().describe('Output names, dtypes, shapes and non-finite value counts'),
+  reference: z.object({ passed: z.boolean(), maxAbsError: z.number() }).nullable(),
+  error: z.string().nullable(),
+  logTail: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type BenchmarkView = z.output<typeof benchmarkView>;
+
+export const benchmarkSummary = z.object({
+  version: z.string(),
+  best: z
+    .array(
+      z.object({
+        executionProvider: z.string(),
+        hardware: z.string(),
+        p50Ms: z.number(),
+        runId: z.string(),
+        file: z.string(),
+      }),
+    )
+    .describe('Lowest p50 latency per execution provider and hardware'),
+});
+export type BenchmarkSummary = z.output<typeof benchmarkSummary>;
+
+export const compareQuery = z.strictObject({
+  base: versionLabel.describe('The version to compare against'),
+  head: versionLabel.describe('The version compared'),
+});
+export type CompareQuery = z.output<typeof compareQuery>;
+
+export const benchmarkComparison = z.object({
+  base: z.string(),
+  head: z.string(),
+  pairs: z
+    .array(
+      z.object({
+        executionProvider: z.string(),
+        hardware: z.string(),
+        settings: z.record(z.string(), z.unknown()),
+        base: z.object({ runId: z.string(), p50Ms: z.number() }),
+        head: z.object({ runId: z.string(), p50Ms: z.number() }),
+        speedup: z.number().describe('base p50 / head p50: above 1 means head is faster'),
+      }),
+    )
+    .describe('Latest succeeded runs of both versions on the same hardware, provider and settings'),
+});
+export type BenchmarkComparison = z.output<typeof benchmarkComparison>;

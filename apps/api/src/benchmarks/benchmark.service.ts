@@ -1,0 +1,167 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BenchmarkRun } from '@vetted/db';
+import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
+import { AuditRepository } from '../audit/audit.repository.js';
+import type { Principal } from '../auth/principal.js';
+import { type Page, pageFrom } from '../http/pagination.js';
+import { CONFIG, type Config } from '../infra/config.provider.js';
+import { PrismaService } from '../infra/prisma.service.js';
+import { QueueService } from '../infra/queue.service.js';
+import { seesUnapproved } from '../models/model.service.js';
+import type { VersionRef } from '../models/version-ref.js';
+import { VISIBLE_STATUSES } from '../models/version.repository.js';
+import { VersionService } from '../models/version.service.js';
+import { comparisonKey, toBenchmarkView } from './benchmark.mapper.js';
+import type { BenchmarkComparison, BenchmarkSummary, BenchmarkView, CompareQuery, CreateBenchmarkBody } from './benchmark.schemas.js';
+
+const BENCHMARKABLE = ['pending_review', 'approved', 'deprecated'];
+const runNotFound = (id: string) => DomainError.notFound('benchmark_not_found', `No benchmark run ${id}`);
+
+@Injectable()
+export class BenchmarkService {
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly db: PrismaService,
+    private readonly versionService: VersionService,
+    private readonly queue: QueueService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Queues a run of one ONNX file that the scan found safe to load. */
+  async create(principal: Principal, ref: VersionRef, body: CreateBenchmarkBody): Promise<BenchmarkView> {
+    const { version } = await this.versionService.findRow(principal, ref);
+    if (!BENCHMARKABLE.includes(version.status)) {
+      throw DomainError.conflict('version_not_benchmarkable', `A version that is ${version.status} is not benchmarked (submit it first)`);
+    }
+    if (!version.scannedAt) throw DomainError.conflict('scan_pending', 'Benchmarks run once the scan has inspected the files');
+    const facts = version.facts as { benchmarkFiles?: string[] };
+    const path = body.file ?? facts.benchmarkFiles?.[0];
+    if (!path) throw DomainError.conflict('no_onnx_file', `Version ${ref.version} has no ONNX file to benchmark`);
+    const file = await this.db.modelFile.findUnique({ where: { versionId_path: { versionId: version.id, path } } });
+    if (!file || file.format !== 'onnx') {
+      throw DomainError.invalid([{ field: 'file', message: `"${path}" is not an ONNX file of this version` }], 'not_an_onnx_file');
+    }
+    if (file.scanStatus === 'critical' || file.scanStatus === 'error') {
+      throw DomainError.conflict('file_not_safe', `The scan of "${path}" found something critical: it is not loaded on the worker`);
+    }
+    const { file: _file, ...asked } = body;
+    const settings = { ...asked, executionProvider: body.executionProvider ?? this.config.benchmarks.executionProvider };
+    const run = await this.db.$transaction(async (tx) => {
+      const created = await tx.benchmarkRun.create({
+        data: { versionId: version.id, file: path, requestedBy: principal.actor, settings: settings },
+      });
+      await this.queue.send(tx, 'benchmark.run', { runId: created.id });
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'benchmark.requested',
+        subjectType: 'model_version',
+        subjectId: `${ref.namespace}/${ref.name}@${ref.version}`,
+        data: { runId: created.id, file: path },
+      });
+      return created;
+    });
+    return toBenchmarkView(run, `${ref.namespace}/${ref.name}`, ref.version);
+  }
+
+  async list(principal: Principal, ref: VersionRef, page: { cursor?: string | undefined; limit: number }): Promise<Page<BenchmarkView>> {
+    const { version } = await this.versionService.findVisible(principal, ref);
+    const after = page.cursor ? decodeTimeCursor(page.cursor) : undefined;
+    const runs = await this.db.benchmarkRun.findMany({
+      where: {
+        versionId: version.id,
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: page.limit + 1,
+    });
+    return pageFrom(runs, page.limit, (run) => toBenchmarkView(run, `${ref.namespace}/${ref.name}`, ref.version), encodeTimeCursor);
+  }
+
+  async get(principal: Principal, id: string): Promise<BenchmarkView> {
+    const { run, model, version } = await this.findRun(principal, id);
+    return toBenchmarkView(run, model, version);
+  }
+
+  /** A queued run never starts; a running one is stopped by its worker within a couple of seconds. */
+  async cancel(principal: Principal, id: string): Promise<BenchmarkView> {
+    const { run, model, version } = await this.findRun(principal, id);
+    const { count } = await this.db.benchmarkRun.updateMany({
+      where: { id: run.id, status: { in: ['queued', 'running'] } },
+      data: { status: 'cancelled', finishedAt: new Date() },
+    });
+    if (count === 0) throw DomainError.conflict('benchmark_finished', `Benchmark run ${id} is already ${run.status}`);
+    await this.audit.record(this.db, {
+      actor: principal.actor,
+      action: 'benchmark.cancelled',
+      subjectType: 'model_version',
+      subjectId: `${model}@${version}`,
+      data: { runId: run.id },
+    });
+    return toBenchmarkView(await this.db.benchmarkRun.findUniqueOrThrow({ where: { id: run.id } }), model, version);
+  }
+
+  async summary(principal: Principal, ref: VersionRef): Promise<BenchmarkSummary> {
+    const { version } = await this.versionService.findVisible(principal, ref);
+    const runs = await this.succeededRuns(version.id, 'p50');
+    const best = new Map<string, BenchmarkRun>();
+    for (const run of runs) {
+      const key = `${run.executionProvider}\u0000${run.hardware}`;
+      if (!best.has(key)) best.set(key, run); // ordered by p50 ascending
+    }
+    return {
+      version: ref.version,
+      best: [...best.values()].map((run) => ({
+        executionProvider: run.executionProvider ?? 'unknown',
+        hardware: run.hardware ?? 'unknown',
+        p50Ms: run.p50Ms ?? 0,
+        runId: run.id,
+        file: run.file,
+      })),
+    };
+  }
+
+  async compare(principal: Principal, namespace: string, name: string, query: CompareQuery): Promise<BenchmarkComparison> {
+    const [base, head] = await Promise.all(
+      [query.base, query.head].map(async (label) => {
+        const { version } = await this.versionService.findVisible(principal, { namespace, name, version: label });
+        const latest = new Map<string, BenchmarkRun>();
+        for (const run of await this.succeededRuns(version.id, 'recent'))
+          if (!latest.has(comparisonKey(run))) latest.set(comparisonKey(run), run);
+        return latest;
+      }),
+    );
+    const pairs: BenchmarkComparison['pairs'] = [];
+    for (const [key, baseRun] of base!) {
+      const headRun = head!.get(key);
+      if (!headRun || !baseRun.p50Ms || !headRun.p50Ms) continue;
+      const resolved = (baseRun.result as { settings?: Record<string, unknown> } | null)?.settings ?? {};
+      pairs.push({
+        executionProvider: baseRun.executionProvider ?? 'unknown',
+        hardware: baseRun.hardware ?? 'unknown',
+        settings: { batchSize: resolved.batchSize ?? null, dims: resolved.dims ?? null },
+        base: { runId: baseRun.id, p50Ms: baseRun.p50Ms },
+        head: { runId: headRun.id, p50Ms: headRun.p50Ms },
+        speedup: baseRun.p50Ms / headRun.p50Ms,
+      });
+    }
+    return { base: query.base, head: query.head, pairs };
+  }
+
+  private succeededRuns(versionId: string, order: 'p50' | 'recent'): Promise<BenchmarkRun[]> {
+    return this.db.benchmarkRun.findMany({
+      where: { versionId, status: 'succeeded', p50Ms: { not: null } },
+      orderBy: order === 'p50' ? [{ p50Ms: 'asc' }] : [{ createdAt: 'desc' }],
+      take: 1000,
+    });
+  }
+
+  private async findRun(principal: Principal, id: string): Promise<{ run: BenchmarkRun; model: string; version: string }> {
+    const run = await this.db.benchmarkRun.findUnique({
+      where: { id },
+      include: { version: { select: { label: true, status: true, model: { select: { namespace: true, name: true } } } } },
+    });
+    if (!run || (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(run.version.status))) throw runNotFound(id);
+    const { version, ...row } = run;
+    return { run: row, model: `${version.model.namespace}/${version.model.name}`, version: version.label };
+  }
+}

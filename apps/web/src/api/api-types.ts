@@ -1,0 +1,37 @@
+import type { paths } from './generated/schema';
+
+/** The JSON body a route answers with on success. */
+type JsonOf<Operation, Status extends number = 200> = Operation extends {
+  responses: { [S in Status]: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
+
+export type Principal = JsonOf<paths['/v1/whoami']['get']>;
+export type Role = Principal['role'];
+export type ModelListQuery = NonNullable<paths['/v1/models']['get']['parameters']['query']>;
+export type ModelSummary = JsonOf<paths['/v1/models']['get']>['items'][number];
+export type Model = JsonOf<paths['/v1/models/{namespace}/{name}']['get']>;
+export type VersionSummary = JsonOf<paths['/v1/models/{namespace}/{name}/versions']['get']>['items'][number];
+export type VersionDetail = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}']['get']>;
+export type VersionStatus = VersionSummary['status'];
+export type ModelFile = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}/files']['get']>['items'][number];
+export type ScanStatus = ModelFile['scan']['status'];
+export type License = JsonOf<paths['/v1/licenses/{id}']['get']>;
+export type CommercialUse = License['terms']['commercialUse'];
+export type IntendedUse = NonNullable<
+  paths['/v1/models/{namespace}/{name}/license-check']['post']['requestBody']
+>['content']['application/json'];
+export type LicenseCheck = JsonOf<paths['/v1/models/{namespace}/{name}/license-check']['post']>;
+export type QueueItem = JsonOf<paths['/v1/reviews/queue']['get']>['items'][number];
+export type ReviewRequest = NonNullable<
+  paths['/v1/models/{namespace}/{name}/versions/{version}/reviews']['post']['requestBody']
+>['content']['application/json'];
+export type ImportJob = JsonOf<paths['/v1/imports/{id}']['get']>;
+export type ImportRequest = NonNullable<paths['/v1/imports']['post']['requestBody']>['content']['application/json'];
+export type ScanReport = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}/scan']['get']>;
+export type ScanFinding = ScanReport['files'][number]['findings'][number];
+export type BenchmarkRun = JsonOf<paths['/v1/benchmarks/{id}']['get']>;
+export type BenchmarkRequest = NonNullable<
+  paths['/v1/models/{namespace}/{name}/versions/{version}/benchmarks']['post']['requestBody']
+>['content']['application/json'];

@@ -1,0 +1,59 @@
+import { Route, Switch } from 'wouter';
+import { useAuth } from './auth/auth-context';
+import { CatalogPage } from './catalog/catalog.page';
+import { ErrorNotice, Loading } from './components/status-views';
+import { ImportPage } from './imports/import.page';
+import { ImportsPage } from './imports/imports.page';
+import { AppShell } from './layout/app-shell';
+import { FocusOnNavigation } from './layout/focus-on-navigation';
+import { RequireRole } from './layout/require-role';
+import { ModelPage } from './model/model.page';
+import { NotFoundPage } from './not-found.page';
+import { ReviewQueuePage } from './reviews/review-queue.page';
+import { SignInPage } from './sign-in/sign-in.page';
+
+function Pages() {
+  return (
+    <Switch>
+      <Route path="/" component={CatalogPage} />
+      <Route path="/models/:namespace/:name">{(params) => <ModelPage namespace={params.namespace} name={params.name} />}</Route>
+      <Route path="/reviews">
+        <RequireRole role="reviewer">
+          <ReviewQueuePage />
+        </RequireRole>
+      </Route>
+      <Route path="/imports">
+        <RequireRole role="publisher">
+          <ImportsPage />
+        </RequireRole>
+      </Route>
+      <Route path="/imports/:id">
+        {(params) => (
+          <RequireRole role="publisher">
+            <ImportPage id={params.id} />
+          </RequireRole>
+        )}
+      </Route>
+      <Route component={NotFoundPage} />
+    </Switch>
+  );
+}
+
+/** Every page needs a key: without one (or while it is checked) the sign-in page stands in for it. */
+export function App() {
+  const { signedIn, checking, checkError, retryCheck } = useAuth();
+  return (
+    <AppShell>
+      <FocusOnNavigation />
+      {checking ? (
+        <Loading label="Checking your key…" />
+      ) : checkError ? (
+        <ErrorNotice title="Could not check your key" error={checkError} onRetry={retryCheck} />
+      ) : signedIn ? (
+        <Pages />
+      ) : (
+        <SignInPage />
+      )}
+    </AppShell>
+  );
+}

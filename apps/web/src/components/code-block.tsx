@@ -1,0 +1,15 @@
+import { CopyButton } from './copy-button';
+
+export function CodeBlock({ title, code }: { title: string; code: string }) {
+  return (
+    <figure className="code-block">
+      <figcaption>
+        <span>{title}</span>
+        <CopyButton text={code} label={`Copy ${title}`} />
+      </figcaption>
+      <pre tabIndex={0}>
+        <code>{code}</code>
+      </pre>
+    </figure>
+  );
+}

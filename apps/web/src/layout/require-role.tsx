@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../api/api-types';
+import { useAuth } from '../auth/auth-context';
+import { hasRole } from '../auth/roles';
+import { Empty } from '../components/status-views';
+
+/** Pages for publishers or reviewers say so to others instead of failing with 403s. */
+export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+  const { principal } = useAuth();
+  if (hasRole(principal?.role, role)) return <>{children}</>;
+  return (
+    <Empty title={`This page needs the ${role} role`}>
+      <p>Your key has the {principal?.role ?? 'no'} role. Ask an admin for a key with more rights.</p>
+    </Empty>
+  );
+}

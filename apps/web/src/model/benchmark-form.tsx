@@ -1,0 +1,136 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { dataOf } from '../api/api-error';
+import type { BenchmarkRequest } from '../api/api-types';
+import { useApi } from '../auth/auth-context';
+import { StatusBadge } from '../components/badges';
+import { ErrorNotice } from '../components/status-views';
+import { formatMs } from '../format/format';
+import { hardwareLabel, isRunActive } from './benchmark-series';
+import { useVersionFiles } from './files-panel';
+
+const PROVIDERS: { value: NonNullable<BenchmarkRequest['executionProvider']>; label: string }[] = [
+  { value: 'auto', label: 'Best available' },
+  { value: 'cpu', label: 'CPU' },
+  { value: 'webgpu', label: 'WebGPU' },
+  { value: 'cuda', label: 'CUDA' },
+];
+
+interface Props {
+  namespace: string;
+  name: string;
+  version: string;
+}
+
+/** Publishers queue a run on a worker, then follow it here until it has a result. */
+export function BenchmarkForm({ namespace, name, version }: Props) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const files = useVersionFiles(namespace, name, version);
+  const onnxFiles = (files.data?.items ?? []).filter((file) => file.format === 'onnx').map((file) => file.path);
+  const [file, setFile] = useState('');
+  const [provider, setProvider] = useState<NonNullable<BenchmarkRequest['executionProvider']>>('auto');
+  const [batchSize, setBatchSize] = useState('1');
+  const [iterations, setIterations] = useState('20');
+  const [runId, setRunId] = useState<string | null>(null);
+
+  const start = useMutation({
+    mutationFn: (request: BenchmarkRequest) =>
+      dataOf(
+        api.POST('/v1/models/{namespace}/{name}/versions/{version}/benchmarks', {
+          params: { path: { namespace, name, version } },
+          body: request,
+        }),
+      ),
+    onSuccess: async (run) => {
+      setRunId(run.id);
+      await queryClient.invalidateQueries({ queryKey: ['benchmarks', namespace, name, version] });
+    },
+  });
+  const run = useQuery({
+    queryKey: ['benchmark', runId],
+    queryFn: () => dataOf(api.GET('/v1/benchmarks/{id}', { params: { path: { id: runId ?? '' } } })),
+    enabled: runId !== null,
+    refetchInterval: (query) => (query.state.data && !isRunActive(query.state.data) ? false : 1000),
+  });
+  const finished = run.data !== undefined && !isRunActive(run.data);
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: ['benchmarks', namespace, name, version] });
+  }, [finished, queryClient, namespace, name, version]);
+
+  if (files.isSuccess && onnxFiles.length === 0) {
+    return <p className="muted small">Benchmarks run ONNX files: this version has none.</p>;
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    start.mutate({
+      executionProvider: provider,
+      batchSize: Number(batchSize),
+      iterations: Number(iterations),
+      ...(file ? { file } : {}),
+    });
+  };
+  return (
+    <form className="benchmark-form" onSubmit={submit} aria-labelledby="run-benchmark-title">
+      <h3 id="run-benchmark-title">Run a benchmark</h3>
+      <div className="field">
+        <label htmlFor="benchmark-file">ONNX file</label>
+        <select id="benchmark-file" value={file} onChange={(event) => setFile(event.target.value)}>
+          <option value="">The main ONNX file</option>
+          {onnxFiles.map((path) => (
+            <option key={path} value={path}>
+              {path}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="benchmark-provider">Execution provider</label>
+        <select id="benchmark-provider" value={provider} onChange={(event) => setProvider(event.target.value as typeof provider)}>
+          {PROVIDERS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="benchmark-batch">Batch size</label>
+        <input
+          id="benchmark-batch"
+          type="number"
+          min={1}
+          max={4096}
+          value={batchSize}
+          onChange={(event) => setBatchSize(event.target.value)}
+          required
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="benchmark-iterations">Timed runs</label>
+        <input
+          id="benchmark-iterations"
+          type="number"
+          min={1}
+          max={1000}
+          value={iterations}
+          onChange={(event) => setIterations(event.target.value)}
+          required
+        />
+      </div>
+      {start.isError && <ErrorNotice title="The benchmark was not queued" error={start.error} />}
+      <button type="submit" disabled={start.isPending || (run.data !== undefined && isRunActive(run.data))}>
+        {start.isPending ? 'Queueing…' : 'Run benchmark'}
+      </button>
+      {run.data && (
+        <p className="run-status" role="status" aria-live="polite">
+          Run <code>{run.data.id.slice(0, 8)}</code> <StatusBadge status={run.data.status} />{' '}
+          {run.data.metrics
+            ? `p50 ${formatMs(run.data.metrics.p50Ms)} on ${run.data.executionProvider.actual ?? run.data.executionProvider.requested} (${hardwareLabel(run.data.hardware, run.data.executionProvider.actual)})`
+            : (run.data.error ?? (isRunActive(run.data) ? 'waiting for a worker…' : ''))}
+        </p>
+      )}
+      {run.isError && <ErrorNotice title="Could not follow the run" error={run.error} />}
+    </form>
+  );
+}

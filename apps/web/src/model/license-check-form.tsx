@@ -1,0 +1,178 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { dataOf } from '../api/api-error';
+import type { IntendedUse, LicenseCheck } from '../api/api-types';
+import { useApi } from '../auth/auth-context';
+import { ErrorNotice } from '../components/status-views';
+
+const DISTRIBUTIONS: { value: IntendedUse['distribution']; label: string }[] = [
+  { value: 'none', label: 'Only us, not shared' },
+  { value: 'internal', label: 'Our organisation' },
+  { value: 'hosted-service', label: 'Others, as a hosted service' },
+  { value: 'external', label: 'Others: weights or a product with them' },
+];
+
+const VERDICTS: Record<LicenseCheck['verdict'], { label: string; tone: string }> = {
+  allowed: { label: 'Allowed', tone: 'good' },
+  allowed_with_obligations: { label: 'Allowed, with obligations', tone: 'warn' },
+  needs_review: { label: 'Needs a legal review', tone: 'warn' },
+  not_allowed: { label: 'Not allowed', tone: 'bad' },
+};
+
+/** Optional number fields: empty means "not stated". */
+const optionalNumber = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
+
+export function LicenseCheckForm({ namespace, name }: { namespace: string; name: string }) {
+  const api = useApi();
+  const [commercial, setCommercial] = useState(true);
+  const [distribution, setDistribution] = useState<IntendedUse['distribution']>('hosted-service');
+  const [users, setUsers] = useState('');
+  const [revenue, setRevenue] = useState('');
+  const [modifications, setModifications] = useState(false);
+  const [trainOnOutputs, setTrainOnOutputs] = useState(false);
+  const [region, setRegion] = useState('');
+
+  const check = useMutation({
+    mutationFn: (use: IntendedUse) =>
+      dataOf(
+        api.POST('/v1/models/{namespace}/{name}/license-check', {
+          // The OpenAPI document leaves this route's path parameters out; they are sent all the same.
+          params: { path: { namespace, name } } as never,
+          body: use,
+        }),
+      ),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const monthlyActiveUsers = optionalNumber(users);
+    const annualRevenueUsd = optionalNumber(revenue);
+    check.mutate({
+      commercial,
+      distribution,
+      modifications,
+      trainOtherModelsOnOutputs: trainOnOutputs,
+      ...(monthlyActiveUsers !== undefined ? { monthlyActiveUsers } : {}),
+      ...(annualRevenueUsd !== undefined ? { annualRevenueUsd } : {}),
+      ...(region.trim() ? { region: region.trim().toUpperCase() } : {}),
+    });
+  };
+
+  return (
+    <div className="license-check">
+      <h3 id="check-title">Check my use</h3>
+      <form onSubmit={submit} aria-labelledby="check-title" className="check-form">
+        <fieldset>
+          <legend>Is it commercial?</legend>
+          <label className="inline">
+            <input type="radio" name="commercial" checked={commercial} onChange={() => setCommercial(true)} /> Commercial
+          </label>
+          <label className="inline">
+            <input type="radio" name="commercial" checked={!commercial} onChange={() => setCommercial(false)} /> Non-commercial (research,
+            personal)
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="check-distribution">Who gets the model or its outputs?</label>
+          <select
+            id="check-distribution"
+            value={distribution}
+            onChange={(event) => setDistribution(event.target.value as IntendedUse['distribution'])}
+          >
+            {DISTRIBUTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="check-users">Monthly active users (optional)</label>
+          <input
+            id="check-users"
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            value={users}
+            onChange={(event) => setUsers(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="check-revenue">Annual revenue in US$ (optional)</label>
+          <input
+            id="check-revenue"
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={revenue}
+            onChange={(event) => setRevenue(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="check-region">Country code (optional)</label>
+          <input
+            id="check-region"
+            maxLength={2}
+            pattern="[A-Za-z]{2}"
+            placeholder="e.g. DE"
+            value={region}
+            onChange={(event) => setRegion(event.target.value)}
+          />
+        </div>
+        <div className="check-options">
+          <label className="inline">
+            <input type="checkbox" checked={modifications} onChange={(event) => setModifications(event.target.checked)} /> We modify or
+            fine-tune it
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={trainOnOutputs} onChange={(event) => setTrainOnOutputs(event.target.checked)} /> We train other
+            models on its outputs
+          </label>
+        </div>
+        <button type="submit" disabled={check.isPending}>
+          {check.isPending ? 'Checking…' : 'Check'}
+        </button>
+      </form>
+      {check.isError && <ErrorNotice title="The check failed" error={check.error} />}
+      {check.data && <CheckResult result={check.data} />}
+    </div>
+  );
+}
+
+function CheckResult({ result }: { result: LicenseCheck }) {
+  const verdict = VERDICTS[result.verdict];
+  return (
+    <div className={`check-result check-${verdict.tone}`} role="status" aria-live="polite">
+      <p className="check-verdict">
+        Verdict: <strong>{verdict.label}</strong> <span className="muted">({result.license})</span>
+      </p>
+      {result.reasons.length > 0 && (
+        <ul>
+          {result.reasons.map((reason) => (
+            <li key={`${reason.term}-${reason.explanation}`}>
+              <strong>{reason.term}:</strong> {reason.explanation}
+              {reason.source && (
+                <>
+                  {' '}
+                  <a href={reason.source}>source</a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.obligations.length > 0 && (
+        <>
+          <p>Obligations:</p>
+          <ul>
+            {result.obligations.map((obligation) => (
+              <li key={obligation}>{obligation}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="muted small">{result.disclaimer}</p>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { Link } from 'wouter';
+import { Empty } from './components/status-views';
+
+export function NotFoundPage() {
+  return (
+    <Empty title="There is no page here">
+      <p>
+        <Link href="/">Back to the catalog</Link>
+      </p>
+    </Empty>
+  );
+}

@@ -1,0 +1,49 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { checkFilePath } from '@vetted/domain';
+import type { BlobStore } from '@vetted/storage';
+
+export interface WorkspaceFile {
+  /** Path inside the version, already checked by the path rules and the scan. */
+  path: string;
+  storageKey: string;
+}
+
+/**
+ * A private temporary folder holding the files one run needs (the ONNX file, its external data,
+ * config.json) at their paths inside the version, so the runtime resolves external data as it would
+ * in a checkout; removed afterwards whatever happened.
+ */
+export class BenchmarkWorkspace {
+  private constructor(readonly dir: string) {}
+
+  static async create(store: BlobStore, files: WorkspaceFile[]): Promise<BenchmarkWorkspace> {
+    const workspace = new BenchmarkWorkspace(await mkdtemp(path.join(tmpdir(), 'vetted-bench-')));
+    try {
+      for (const file of files) {
+        const target = workspace.pathOf(file.path);
+        await mkdir(path.dirname(target), { recursive: true });
+        await pipeline(await store.read(file.storageKey), createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+      }
+      return workspace;
+    } catch (error) {
+      await workspace.remove();
+      throw error;
+    }
+  }
+
+  /** Defence in depth: the scan already refused paths that leave the version, this refuses them again. */
+  pathOf(filePath: string): string {
+    const target = path.resolve(this.dir, filePath);
+    if (!checkFilePath(filePath).ok || !target.startsWith(this.dir + path.sep))
+      throw new Error(`Refusing to place "${filePath}" in a benchmark workspace`);
+    return target;
+  }
+
+  remove(): Promise<void> {
+    return rm(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,169 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiHarness } from '../../api/test/api-harness.js';
+import { buildOnnxModel, mlpModel } from '../../../test/onnx-model.js';
+import { BenchmarkRecovery } from '../src/benchmarks/benchmark-recovery.js';
+import { createWorker } from '../src/worker.js';
+
+let api: ApiHarness;
+let worker: INestApplicationContext;
+let publisher: string;
+let viewer: string;
+
+beforeAll(async () => {
+  api = await ApiHarness.start();
+  worker = await createWorker({
+    ...api.config,
+    logLevel: 'error',
+    benchmarks: { ...api.config.benchmarks, auto: true, executionProvider: 'auto', timeoutSeconds: 120 },
+  });
+  publisher = await api.keyFor('publisher');
+  viewer = await api.keyFor('viewer');
+});
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+});
+
+/** Uploads the files as a new version and submits it: the worker scans it, then benchmarks its ONNX file. */
+async function submit(name: string, files: Record<string, Buffer>): Promise<string> {
+  await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'bench', name, license: 'mit' } });
+  const base = `/v1/models/bench/${name}/versions/1`;
+  expect((await api.request('POST', `/v1/models/bench/${name}/versions`, { key: publisher, body: { version: '1' } })).status).toBe(201);
+  for (const [path, bytes] of Object.entries(files)) {
+    const put = await api.request('PUT', `${base}/files/${path}`, {
+      key: publisher,
+      rawBody: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(put.status).toBe(201);
+  }
+  expect((await api.request('POST', `${base}/submit`, { key: publisher })).status).toBe(201);
+  return base;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON
+async function settled(id: string): Promise<Record<string, any>> {
+  await expect
+    .poll(async () => (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body.status, {
+      timeout: 60_000,
+      interval: 200,
+    })
+    .toMatch(/^(succeeded|failed|cancelled)$/);
+  return (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body;
+}
+
+describe('scan and benchmark jobs', () => {
+  it('scans a submitted version, then benchmarks its main ONNX file on the worker and records the result', async () => {
+    const base = await submit('mlp', {
+      'model.onnx': mlpModel(64, 2),
+      'config.json': Buffer.from('{"architectures":["Mlp"],"model_type":"mlp"}'),
+    });
+    await expect
+      .poll(async () => (await api.request('GET', `${base}/scan`, { key: publisher })).body.status, { timeout: 20_000 })
+      .toBe('clean');
+    const version = (await api.request('GET', base, { key: publisher })).body;
+    expect(version).toMatchObject({
+      parameters: 2 * (64 * 64 + 64),
+      facts: { architecture: 'Mlp', benchmarkFiles: ['model.onnx'], formats: ['onnx'] },
+    });
+
+    await expect
+      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+      .toBe(1);
+    const [auto] = (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items;
+    const run = await settled(auto.id);
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      file: 'model.onnx',
+      requestedBy: 'auto',
+      executionProvider: { requested: 'auto', actual: 'cpu' },
+      hardware: { cpu: { cores: expect.any(Number) } },
+      error: null,
+    });
+    expect(run.executionProvider.fallbackReason).toEqual(expect.any(String));
+    expect(run.metrics.p50Ms).toBeGreaterThan(0);
+    expect(run.metrics.p99Ms).toBeGreaterThanOrEqual(run.metrics.p50Ms);
+    expect(run.outputs).toEqual([expect.objectContaining({ name: 'y', shape: [1, 64], nonFinite: 0 })]);
+
+    // On demand, with settings; the catalog then shows the best latency.
+    const asked = await api.request('POST', `${base}/benchmarks`, { key: publisher, body: { batchSize: 8, iterations: 5, warmup: 1 } });
+    expect(asked.status).toBe(202);
+    const custom = await settled(asked.body.id);
+    expect(custom.settings.resolved).toMatchObject({ batchSize: 8, iterations: 5, warmup: 1 });
+    expect(custom.outputs[0].shape).toEqual([8, 64]);
+    const summary = (await api.request('GET', `${base}/benchmarks/summary`, { key: publisher })).body;
+    expect(summary.best).toHaveLength(1);
+    expect(summary.best[0]).toMatchObject({ executionProvider: 'cpu', p50Ms: Math.min(run.metrics.p50Ms, custom.metrics.p50Ms) });
+    const [row] = (await api.request('GET', '/v1/models?q=mlp', { key: publisher })).body.items;
+    expect(row).toMatchObject({ formats: ['onnx'], bestLatencyMs: summary.best[0].p50Ms, parameters: 2 * (64 * 64 + 64) });
+
+    const evidence = (await api.request('GET', '/v1/reviews/queue', { key: await api.keyFor('reviewer') })).body.items.find(
+      (item: { model: string }) => item.model === 'bench/mlp',
+    ).evidence;
+    expect(evidence.benchmarks).toEqual(expect.arrayContaining([auto.id, asked.body.id]));
+    expect((await api.request('GET', `/v1/benchmarks/${auto.id}`, { key: viewer })).status).toBe(404); // not approved yet
+  });
+
+  it('records a model the runtime rejects as a failed run, without retrying it, and keeps working', async () => {
+    const unknownOp = buildOnnxModel({
+      inputs: [{ name: 'x', type: 'float', shape: [1, 4] }],
+      outputs: [{ name: 'y', type: 'float', shape: [1, 4] }],
+      nodes: [{ op: 'NoSuchOperator', inputs: ['x'], outputs: ['y'] }],
+    });
+    const base = await submit('broken', { 'model.onnx': unknownOp });
+    await expect
+      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+      .toBe(1);
+    const [auto] = (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items;
+    const run = await settled(auto.id);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/^model_error: /);
+    const [job] = await api.sql<{ retry_count: number; state: string }>(
+      `SELECT retry_count, state FROM pgboss.job WHERE name = 'benchmark.run' AND data->>'runId' = $1`,
+      [auto.id],
+    );
+    expect(job).toEqual({ retry_count: 0, state: 'completed' });
+  });
+
+  it('cancels a running benchmark: the child is stopped and the run stays cancelled', async () => {
+    const base =
+      (await api.request('GET', '/v1/models/bench/mlp', { key: publisher })).status === 200 ? '/v1/models/bench/mlp/versions/1' : '';
+    const asked = await api.request('POST', `${base}/benchmarks`, {
+      key: publisher,
+      body: { batchSize: 512, iterations: 1000, warmup: 0 },
+    });
+    expect(asked.status).toBe(202);
+    await expect
+      .poll(async () => (await api.request('GET', `/v1/benchmarks/${asked.body.id}`, { key: publisher })).body.status, { timeout: 20_000 })
+      .toBe('running');
+    const cancelled = await api.request('POST', `/v1/benchmarks/${asked.body.id}/cancel`, { key: publisher });
+    expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
+    expect((await api.request('POST', `/v1/benchmarks/${asked.body.id}/cancel`, { key: publisher })).body.code).toBe('benchmark_finished');
+    // The worker is free again: a new run finishes while the cancelled one stays cancelled.
+    const next = await api.request('POST', `${base}/benchmarks`, { key: publisher, body: { iterations: 3 } });
+    expect((await settled(next.body.id)).status).toBe('succeeded');
+    expect((await api.request('GET', `/v1/benchmarks/${asked.body.id}`, { key: publisher })).body).toMatchObject({
+      status: 'cancelled',
+      metrics: null,
+    });
+  });
+
+  it('runs again a benchmark whose worker died mid-run (stale heartbeat), instead of leaving it running', async () => {
+    const [version] = await api.sql<{ id: string }>(
+      `SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = 'mlp' AND v.label = '1'`,
+    );
+    const [orphan] = await api.sql<{ id: string }>(
+      `INSERT INTO benchmark_runs (version_id, file, status, requested_by, settings, attempts, started_at, heartbeat_at)
+       VALUES ($1, 'model.onnx', 'running', 'test', '{"iterations": 2}', 1, now() - interval '10 minutes', now() - interval '10 minutes')
+       RETURNING id`,
+      [version!.id],
+    );
+    await worker.get(BenchmarkRecovery).sweep();
+    const run = await settled(orphan!.id);
+    expect(run.status).toBe('succeeded');
+    const [row] = await api.sql<{ attempts: number }>(`SELECT attempts FROM benchmark_runs WHERE id = $1`, [orphan!.id]);
+    expect(row!.attempts).toBe(2);
+  });
+});

@@ -1,0 +1,217 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bufferSource, fileSource } from '../src/byte-source.js';
+import type { Finding } from '../src/finding.js';
+import { inspectPickleCheckpoint } from '../src/torch-checkpoint.js';
+import { P, pickle } from './pickle-bytes.js';
+import { legacyTorchFile, openForWriting, osSystemPickle, osSystemViaGlobal, posixSystem, stateDictPickle } from './torch-pickles.js';
+import { deflateBomb, torchZip, writeZip } from './zip-writer.js';
+
+const inspect = (bytes: Buffer, file = 'model.pt') => inspectPickleCheckpoint(bufferSource(bytes), file);
+const critical = (findings: Finding[]) =>
+  findings
+    .filter((f) => f.severity === 'critical')
+    .map((f) => f.code)
+    .sort();
+const dangerous = (findings: Finding[]) =>
+  findings.filter((f) => f.code === 'pickle_dangerous_global').map((f) => `${String(f.evidence?.module)}.${String(f.evidence?.name)}`);
+
+describe('inspectPickleCheckpoint on torch zips', () => {
+  it('passes a clean torch.save zip', async () => {
+    const result = await inspect(torchZip(stateDictPickle(2)));
+    expect(result.findings).toEqual([]);
+    expect(result.facts).toEqual({
+      container: 'zip',
+      zipEntries: 4,
+      pickles: [
+        {
+          name: 'archive/data.pkl',
+          protocol: 2,
+          globals: ['collections.OrderedDict', 'torch._utils._rebuild_tensor_v2', 'torch.FloatStorage'],
+          opcodeCount: 44,
+        },
+      ],
+    });
+  });
+
+  it('flags archive/data.pkl calling os.system through STACK_GLOBAL', async () => {
+    const result = await inspect(torchZip(osSystemPickle()));
+    expect(critical(result.findings)).toEqual(['pickle_dangerous_global']);
+    expect(result.findings[0]!.evidence).toMatchObject({
+      pickle: 'archive/data.pkl',
+      module: 'os',
+      name: 'system',
+      opcode: 'STACK_GLOBAL',
+    });
+  });
+
+  it('still scans an entry whose CRC is wrong', async () => {
+    for (const method of ['stored', 'deflated'] as const) {
+      const result = await inspect(torchZip(osSystemPickle(), { crc32: 0x12345678, method }));
+      expect(dangerous(result.findings)).toEqual(['os.system']);
+    }
+  });
+
+  it('scans renamed pickles and archive folders', async () => {
+    for (const [archive, pickleName] of [
+      ['weights', 'data.pkl'],
+      ['archive', 'DATA.PKL'],
+      ['x', 'renamed.pkl'],
+    ]) {
+      const result = await inspect(torchZip(posixSystem(), { archive, pickleName }), 'model.bin');
+      expect(dangerous(result.findings)).toEqual(['posix.system']);
+      expect(result.facts.pickles.map((p) => p.name)).toEqual([`${archive}/${pickleName}`]);
+    }
+  });
+
+  it('scans every pickle of the archive', async () => {
+    const zip = writeZip([
+      { name: 'archive/data.pkl', data: stateDictPickle(4) },
+      { name: 'archive/constants.pkl', data: osSystemViaGlobal(), method: 'deflated' },
+    ]);
+    const result = await inspect(zip);
+    expect(result.facts.pickles.map((p) => p.name)).toEqual(['archive/data.pkl', 'archive/constants.pkl']);
+    expect(dangerous(result.findings)).toEqual(['os.system']);
+  });
+
+  it('reports a deflated data.pkl that inflates past its declared size as a bomb, quickly', async () => {
+    const zip = writeZip([{ name: 'archive/data.pkl', compressed: deflateBomb(4096), method: 'deflated', uncompressedSize: 1024 }]);
+    const started = Date.now();
+    expect(critical((await inspect(zip)).findings)).toEqual(['zip_bomb']);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reports a declared bomb ratio, and still scans the pickle', async () => {
+    const zip = writeZip([
+      { name: 'archive/data.pkl', data: osSystemPickle() },
+      { name: 'archive/data/0', data: Buffer.alloc(100), method: 'deflated', uncompressedSize: 0xfffffff0 },
+    ]);
+    expect(critical((await inspect(zip)).findings)).toEqual(['pickle_dangerous_global', 'zip_bomb']);
+  });
+
+  it('fails closed on archives it cannot read', async () => {
+    const millionEntries = writeZip([{ name: 'archive/data.pkl', data: stateDictPickle(2) }], { zip64EntryCount: 1_000_000n });
+    expect(await inspect(millionEntries)).toMatchObject({
+      facts: { container: 'zip', pickles: [] },
+      findings: [{ severity: 'critical', code: 'zip_too_many_entries' }],
+    });
+    const noDirectory = torchZip(stateDictPickle(2)).subarray(0, 100);
+    expect(critical((await inspect(noDirectory)).findings)).toEqual(['zip_unreadable']);
+  });
+
+  it('flags traversal and symlink entries next to a clean pickle', async () => {
+    const zip = writeZip([
+      { name: 'archive/data.pkl', data: stateDictPickle(2) },
+      { name: '../../etc/cron.d/x', data: Buffer.from('* * * * * root id') },
+      { name: 'archive/link', data: Buffer.from('/etc/passwd'), unixMode: 0o120777 },
+    ]);
+    expect(critical((await inspect(zip)).findings)).toEqual(['zip_symlink_entry', 'zip_unsafe_entry_name']);
+  });
+
+  it('warns about a zip with no pickle and about TorchScript code', async () => {
+    expect((await inspect(writeZip([{ name: 'a/b.txt', data: Buffer.from('x') }]))).findings).toMatchObject([
+      { severity: 'warning', code: 'zip_no_pickle' },
+    ]);
+    const scripted = writeZip([
+      { name: 'archive/data.pkl', data: stateDictPickle(2) },
+      { name: 'archive/code/__torch__.py', data: Buffer.from('def forward(self): ...') },
+    ]);
+    expect((await inspect(scripted)).findings).toMatchObject([{ severity: 'warning', code: 'zip_contains_code' }]);
+  });
+
+  it('reports an encrypted pickle as unscanned', async () => {
+    const zip = writeZip([{ name: 'archive/data.pkl', data: osSystemPickle(), flags: 1 }]);
+    expect(critical((await inspect(zip)).findings)).toEqual(['zip_encrypted']);
+  });
+});
+
+describe('inspectPickleCheckpoint on pickle streams', () => {
+  it.each([2, 4] as const)('scans the five pickles of a legacy torch file (magic in protocol %i), not its storages', async (protocol) => {
+    const clean = await inspect(legacyTorchFile(stateDictPickle(2), protocol), 'pytorch_model.bin');
+    expect(clean.findings).toEqual([]);
+    expect(clean.facts.container).toBe('legacy');
+    expect(clean.facts.pickles.map((p) => p.name)).toEqual(['magic_number', 'protocol_version', 'sys_info', 'data', 'storage_keys']);
+    expect(clean.facts.pickles[3]!.globals).toEqual(['collections.OrderedDict', 'torch._utils._rebuild_tensor_v2', 'torch.FloatStorage']);
+
+    const attack = await inspect(legacyTorchFile(osSystemViaGlobal(), protocol), 'pytorch_model.bin');
+    expect(dangerous(attack.findings)).toEqual(['os.system']);
+    expect(attack.findings[0]!.evidence).toMatchObject({ pickle: 'data' });
+  });
+
+  it('reports a legacy file cut short', async () => {
+    const file = legacyTorchFile(stateDictPickle(2));
+    const result = await inspect(file.subarray(0, 120));
+    expect(result.facts.container).toBe('legacy');
+    expect(critical(result.findings)).toEqual(['pickle_truncated']);
+  });
+
+  it('scans a plain pickle and the pickles concatenated after it', async () => {
+    const single = await inspect(stateDictPickle(4), 'model.pkl');
+    expect(single).toMatchObject({ facts: { container: 'pickle', pickles: [{ name: 'model.pkl', protocol: 4 }] }, findings: [] });
+    const concatenated = await inspect(Buffer.concat([stateDictPickle(4), osSystemViaGlobal()]), 'model.pkl');
+    expect(concatenated.facts.pickles.map((p) => p.name)).toEqual(['model.pkl', 'model.pkl#1']);
+    expect(dangerous(concatenated.findings)).toEqual(['os.system']);
+  });
+
+  it('warns about trailing bytes that are no pickle', async () => {
+    const result = await inspect(Buffer.concat([stateDictPickle(2), Buffer.from('trailing')]), 'model.pkl');
+    expect(result.findings).toMatchObject([
+      { severity: 'warning', code: 'pickle_trailing_data', evidence: { offset: stateDictPickle(2).length } },
+    ]);
+  });
+
+  it('fails closed on what it cannot scan', async () => {
+    expect(critical((await inspect(Buffer.alloc(0))).findings)).toEqual(['checkpoint_empty']);
+    expect(critical((await inspect(gzipSync(osSystemViaGlobal()), 'model.joblib')).findings)).toEqual(['checkpoint_compressed']);
+    expect(critical((await inspect(Buffer.from('not a pickle'))).findings)).toEqual(['pickle_malformed']);
+  });
+
+  it('recognizes a tar header by its checksum, as the legacy loader does', async () => {
+    const header = Buffer.alloc(1024);
+    header.write('sys_info', 0, 'latin1');
+    header.write('0000644\0', 100, 'latin1');
+    header.fill(0x20, 148, 156);
+    const sum = header.subarray(0, 512).reduce((total, byte) => total + byte, 0);
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+    expect(await inspect(header)).toMatchObject({ facts: { container: 'unsupported' }, findings: [{ code: 'checkpoint_tar' }] });
+  });
+});
+
+describe('nothing is ever unpickled', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'vetted-canary-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('scans pickles that would create files, and the files never appear', async () => {
+    const openCanary = path.join(dir, 'opened');
+    const shellCanary = path.join(dir, 'touched');
+    const files = {
+      'model.pkl': openForWriting(openCanary),
+      'model.pt': torchZip(osSystemPickle(`touch ${shellCanary}`)),
+      'pytorch_model.bin': legacyTorchFile(
+        pickle(P.PROTO(2), P.GLOBAL('os', 'system'), P.BINUNICODE(`touch ${shellCanary}`), P.TUPLE1, P.REDUCE, P.STOP),
+      ),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      const file = path.join(dir, name);
+      await writeFile(file, bytes);
+      const source = await fileSource(file);
+      try {
+        const result = await inspectPickleCheckpoint(source, name);
+        expect(critical(result.findings)).toEqual(['pickle_dangerous_global']);
+      } finally {
+        await source.close();
+      }
+    }
+    expect(existsSync(openCanary)).toBe(false);
+    expect(existsSync(shellCanary)).toBe(false);
+  });
+});

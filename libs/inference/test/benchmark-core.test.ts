@@ -1,0 +1,244 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BenchmarkResult,
+  probeExecutionProvider,
+  runBenchmarkInProcess,
+  type SucceededBenchmark,
+  writeNpyFile,
+} from '@vetted/inference';
+import { mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
+import {
+  convNet,
+  knownMlp,
+  logModel,
+  reshapeModel,
+  sampleRateModel,
+  tempDir,
+  tinyTextEncoder,
+  unknownOpModel,
+  writeModel,
+} from './test-models.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const quick = { executionProvider: 'cpu', warmup: 1, iterations: 3 } as const;
+
+function succeeded(result: BenchmarkResult): SucceededBenchmark {
+  if (result.status !== 'succeeded') throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
+  return result;
+}
+
+describe('runBenchmarkInProcess', () => {
+  it('times an MLP and reports settings, metrics, outputs and the hardware', async () => {
+    const model = await writeModel(dir, 'mlp.onnx', mlpModel(16, 2));
+    const result = succeeded(await runBenchmarkInProcess(model, { executionProvider: 'cpu', batchSize: 8, warmup: 2, iterations: 10 }));
+    expect(result.executionProvider).toEqual({ requested: 'cpu', actual: 'cpu' });
+    expect(result.settings).toEqual({
+      batchSize: 8,
+      dims: { batch: 8 },
+      warmup: 2,
+      iterations: 10,
+      seed: 1,
+      inputs: [{ name: 'x', dtype: 'float32', shape: [8, 16], fill: 'random' }],
+    });
+    const m = result.metrics;
+    expect(m.runs).toBe(10);
+    expect(m.loadMs).toBeGreaterThan(0);
+    expect(m.firstRunMs).toBeGreaterThan(0);
+    expect(m.p50Ms).toBeGreaterThan(0);
+    expect(m.p50Ms).toBeLessThanOrEqual(m.p90Ms);
+    expect(m.p90Ms).toBeLessThanOrEqual(m.p99Ms);
+    expect(Math.abs(m.throughput - (8 * 1000) / m.meanMs) / m.throughput).toBeLessThan(0.01);
+    expect(m.peakRssMb).toBeGreaterThan(10);
+    expect(result.outputs).toEqual([{ name: 'y', dtype: 'float32', shape: [8, 16], nonFinite: 0 }]);
+    expect(result.findings).toEqual([]);
+    expect(result.hardware.cpu.cores).toBeGreaterThan(0);
+    expect(result.hardware.onnxruntimeVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result.logTail.at(-1)).toMatch(/10 timed runs/);
+  });
+
+  it('stops the timed runs at a time budget', async () => {
+    const model = await writeModel(dir, 'budget.onnx', mlpModel(8, 1));
+    const result = succeeded(await runBenchmarkInProcess(model, { executionProvider: 'cpu', warmup: 0, durationMs: 30 }));
+    expect(result.settings.durationMs).toBe(30);
+    expect(result.settings.iterations).toBeUndefined();
+    expect(result.metrics.runs).toBeGreaterThan(1);
+    expect(result.metrics.runs * result.metrics.meanMs).toBeLessThan(200);
+  });
+
+  it('resolves symbolic image sides of a conv net, by default and by override', async () => {
+    const model = await writeModel(dir, 'conv.onnx', convNet());
+    const defaults = succeeded(await runBenchmarkInProcess(model, quick));
+    expect(defaults.settings.dims).toEqual({ batch: 1, height: 224, width: 224 });
+    expect(defaults.outputs[0]).toEqual({ name: 'logits', dtype: 'float32', shape: [1, 2, 1, 1], nonFinite: 0 });
+
+    const sized = succeeded(await runBenchmarkInProcess(model, { ...quick, batchSize: 2, dims: { height: 32, width: 48 } }));
+    expect(sized.settings.inputs).toEqual([{ name: 'pixel_values', dtype: 'float32', shape: [2, 3, 32, 48], fill: 'random' }]);
+    expect(sized.outputs[0]?.shape).toEqual([2, 2, 1, 1]);
+    expect(sized.findings).toEqual([]);
+  });
+
+  it('feeds a text model token ids within the vocabulary of its config.json and a mask of ones', async () => {
+    const model = await writeModel(dir, 'text.onnx', tinyTextEncoder(50));
+    const configPath = path.join(dir, 'config.json');
+    await writeFile(configPath, JSON.stringify({ model_type: 'bert', vocab_size: 50 }));
+    // Gather fails on any id ≥ 50, so success means every id was in range (the default range is 100).
+    const result = succeeded(await runBenchmarkInProcess(model, { ...quick, configPath, batchSize: 4, dims: { sequence: 32 } }));
+    expect(result.settings.inputs).toEqual([
+      { name: 'input_ids', dtype: 'int64', shape: [4, 32], fill: 'token_ids' },
+      { name: 'attention_mask', dtype: 'int64', shape: [4, 32], fill: 'ones' },
+    ]);
+    expect(result.settings.dims).toEqual({ batch_size: 4, sequence_length: 32 });
+    expect(result.outputs[0]).toMatchObject({ name: 'pooled', shape: [4], nonFinite: 0 });
+    expect(result.findings).toEqual([]);
+  });
+
+  it('takes explicit inputs, such as a sample-rate scalar', async () => {
+    const model = await writeModel(dir, 'rate.onnx', sampleRateModel());
+    const given = succeeded(await runBenchmarkInProcess(model, { ...quick, inputs: { sample_rate: { data: [16_001] } } }));
+    expect(given.settings.inputs[1]).toEqual({ name: 'sample_rate', dtype: 'int64', shape: [], fill: 'data' });
+    expect(given.outputs[0]?.nonFinite).toBe(0);
+
+    // Synthesised, the integer scalar is 0: sqrt(0 − 16000) is NaN everywhere.
+    const synthesised = succeeded(await runBenchmarkInProcess(model, quick));
+    expect(synthesised.settings.inputs[1]).toEqual({ name: 'sample_rate', dtype: 'int64', shape: [], fill: 'zeros' });
+    expect(synthesised.outputs[0]?.nonFinite).toBe(4);
+  });
+
+  it('counts NaN and infinite outputs and reports them as a finding', async () => {
+    const model = await writeModel(dir, 'log.onnx', logModel());
+    const result = succeeded(await runBenchmarkInProcess(model, { ...quick, inputs: { x: { data: [-1, 0, 1, 2] } } }));
+    expect(result.outputs).toEqual([{ name: 'y', dtype: 'float32', shape: [4], nonFinite: 2 }]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'output_non_finite', evidence: { output: 'y', nonFinite: 2 } }),
+    ]);
+  });
+
+  it('fails with model_error when the runtime rejects the model at load', async () => {
+    const model = await writeModel(dir, 'unknown-op.onnx', unknownOpModel());
+    const result = await runBenchmarkInProcess(model, quick);
+    expect(result).toMatchObject({ status: 'failed', error: { kind: 'model_error' }, executionProvider: { actual: 'cpu' } });
+    expect(result.status === 'failed' && result.error.message).toMatch(/NoSuchOperator/);
+    expect(result.status === 'failed' && result.settings).toBeUndefined();
+  });
+
+  it('fails with model_error and the runtime message when a run throws', async () => {
+    const model = await writeModel(dir, 'reshape.onnx', reshapeModel());
+    const result = await runBenchmarkInProcess(model, { ...quick, inputs: { target: { data: [7, 5] } } });
+    expect(result).toMatchObject({ status: 'failed', error: { kind: 'model_error' } });
+    expect(result.status === 'failed' && result.error.message).toMatch(/running the model failed: .*reshape/i);
+    expect(result.status === 'failed' && result.settings?.inputs[1]).toEqual({ name: 'target', dtype: 'int64', shape: [2], fill: 'data' });
+  });
+
+  it.each([
+    [{ inputs: { nope: { fill: 'zeros' } } }, /no input named nope/],
+    [{ inputs: { x: { data: [1, 2, 3] } } }, /3 values do not fill \[1, 8\]/],
+    [{ inputs: { x: { shape: [1, 9] } } }, /does not fit the model's \[batch, 8\]/],
+    [{ batchSize: 0 }, /batchSize must be an integer/],
+    [{ executionProvider: 'tpu' }, /executionProvider must be one of/],
+    [{ configPath: '/nonexistent/config.json' }, /config \/nonexistent\/config.json/],
+  ])('fails with invalid_options for %j', async (options, message) => {
+    const model = await writeModel(dir, 'small-mlp.onnx', mlpModel(8, 1));
+    const result = await runBenchmarkInProcess(model, { ...quick, ...options } as never);
+    expect(result).toMatchObject({ status: 'failed', error: { kind: 'invalid_options' } });
+    expect(result.status === 'failed' && result.error.message).toMatch(message);
+  });
+
+  it.each(['webgpu', 'cuda'] as const)('runs on %s when it can start here, and fails saying why when it cannot', async (provider) => {
+    const model = await writeModel(dir, `${provider}.onnx`, mlpModel(8, 1));
+    const probe = await probeExecutionProvider(provider);
+    const result = await runBenchmarkInProcess(model, { ...quick, executionProvider: provider });
+    if (probe.available) {
+      expect(result).toMatchObject({ status: 'succeeded', executionProvider: { requested: provider, actual: provider } });
+    } else {
+      expect(probe.reason).toBeTruthy();
+      expect(result).toMatchObject({
+        status: 'failed',
+        error: { kind: 'provider_unavailable' },
+        executionProvider: { requested: provider, actual: null },
+      });
+      expect(result.status === 'failed' && result.error.message).toContain(probe.reason);
+    }
+  });
+
+  it('falls back from auto to the best provider that starts, with the reasons', async () => {
+    const model = await writeModel(dir, 'auto.onnx', mlpModel(8, 1));
+    const [cuda, webgpu] = await Promise.all([probeExecutionProvider('cuda'), probeExecutionProvider('webgpu')]);
+    const result = succeeded(await runBenchmarkInProcess(model, { ...quick, executionProvider: 'auto' }));
+    const expected = cuda.available ? 'cuda' : webgpu.available ? 'webgpu' : 'cpu';
+    expect(result.executionProvider.actual).toBe(expected);
+    if (!cuda.available) expect(result.executionProvider.fallbackReason).toContain(`cuda: ${cuda.reason}`);
+    if (expected === 'cpu') expect(result.executionProvider.fallbackReason).toContain(`webgpu: ${webgpu.reason}`);
+  });
+});
+
+describe('reference check', () => {
+  // y = relu(x·W + b), computed here independently of the runtime.
+  const width = 4;
+  const weights = Float32Array.from({ length: width * width }, (_, i) => ((i * 7) % 11) / 10 - 0.5);
+  const bias = Float32Array.from({ length: width }, (_, i) => i / 10 - 0.1);
+  const x = Float32Array.from({ length: 2 * width }, (_, i) => Math.sin(i + 1));
+  const expected = new Float32Array(2 * width);
+  for (let row = 0; row < 2; row += 1) {
+    for (let col = 0; col < width; col += 1) {
+      let sum = bias[col]!;
+      for (let k = 0; k < width; k += 1) sum += x[row * width + k]! * weights[k * width + col]!;
+      expected[row * width + col] = Math.max(0, sum);
+    }
+  }
+  let model: string;
+  let files: { x: string; y: string; yOff: string };
+  beforeAll(async () => {
+    model = await writeModel(dir, 'known-mlp.onnx', knownMlp(weights, bias));
+    const off = expected.slice();
+    off[3] = off[3]! + 0.01;
+    files = { x: path.join(dir, 'x.npy'), y: path.join(dir, 'y.npy'), yOff: path.join(dir, 'y-off.npy') };
+    await writeNpyFile(files.x, { dtype: 'float32', shape: [2, width], data: x });
+    await writeNpyFile(files.y, { dtype: 'float32', shape: [2, width], data: expected });
+    await writeNpyFile(files.yOff, { dtype: 'float32', shape: [2, width], data: off });
+  });
+
+  it('passes when the outputs match .npy references', async () => {
+    const result = succeeded(
+      await runBenchmarkInProcess(model, { ...quick, reference: { inputs: { x: files.x }, outputs: { y: files.y } } }),
+    );
+    expect(result.reference).toMatchObject({ passed: true, atol: 1e-4, rtol: 1e-3 });
+    expect(result.reference!.maxAbsError).toBeLessThan(1e-6);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('fails beyond the tolerance, passes within it, and reports the largest error', async () => {
+    const reference = { inputs: { x: files.x }, outputs: { y: files.yOff }, rtol: 0 };
+    const strict = succeeded(await runBenchmarkInProcess(model, { ...quick, reference: { ...reference, atol: 1e-4 } }));
+    expect(strict.reference).toMatchObject({ passed: false, outputs: [{ name: 'y', passed: false, mismatched: 1 }] });
+    expect(strict.reference!.maxAbsError).toBeCloseTo(0.01, 5);
+    expect(strict.findings).toEqual([expect.objectContaining({ severity: 'critical', code: 'reference_mismatch' })]);
+
+    const loose = succeeded(await runBenchmarkInProcess(model, { ...quick, reference: { ...reference, atol: 0.02 } }));
+    expect(loose.reference).toMatchObject({ passed: true });
+    expect(loose.reference!.maxAbsError).toBeCloseTo(0.01, 5);
+  });
+
+  it('reads an ONNX test-data folder of TensorProto .pb files', async () => {
+    const data = path.join(dir, 'test_data_set_0');
+    await mkdir(data);
+    await writeFile(path.join(data, 'input_0.pb'), tensorProtoBytes({ dims: [2, width], type: 'float', values: [...x], raw: true }));
+    await writeFile(
+      path.join(data, 'output_0.pb'),
+      tensorProtoBytes({ name: 'y', dims: [2, width], type: 'float', values: [...expected] }),
+    );
+    const result = succeeded(await runBenchmarkInProcess(model, { ...quick, reference: { dir: data } }));
+    expect(result.reference).toMatchObject({ passed: true, outputs: [{ name: 'y', passed: true, mismatched: 0 }] });
+  });
+
+  it('fails with invalid_options when a reference input is missing', async () => {
+    const result = await runBenchmarkInProcess(model, { ...quick, reference: { outputs: { y: files.y } } });
+    expect(result).toMatchObject({ status: 'failed', error: { kind: 'invalid_options', message: 'reference: no tensor for input x' } });
+  });
+});

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "model_files" ADD COLUMN "facts" JSONB NOT NULL DEFAULT '{}';
+
+-- AlterTable
+ALTER TABLE "model_versions" ADD COLUMN "parameters" BIGINT,
+ADD COLUMN "scanned_at" TIMESTAMPTZ(3);

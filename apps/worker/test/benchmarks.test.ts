@@ -120,11 +120,13 @@ describe('scan and benchmark jobs', () => {
     const run = await settled(auto.id);
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/^model_error: /);
-    const [job] = await api.sql<{ retry_count: number; state: string }>(
-      `SELECT retry_count, state FROM pgboss.job WHERE name = 'benchmark.run' AND data->>'runId' = $1`,
-      [auto.id],
-    );
-    expect(job).toEqual({ retry_count: 0, state: 'completed' });
+    // The job ends right after the result is written: wait for that, then check it was never retried.
+    const job = () =>
+      api.sql<{ retry_count: number; state: string }>(
+        `SELECT retry_count, state FROM pgboss.job WHERE name = 'benchmark.run' AND data->>'runId' = $1`,
+        [auto.id],
+      );
+    await expect.poll(job, { timeout: 10_000 }).toEqual([{ retry_count: 0, state: 'completed' }]);
   });
 
   it('cancels a running benchmark: the child is stopped and the run stays cancelled', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOnnxModel, mlpModel } from '../../../test/onnx-model.js';
 import { bufferSource } from '../src/byte-source.js';
 import { FormatError } from '../src/finding.js';
+import { seededRandom } from './test-helpers.js';
 import { checkOnnxExternalData } from '../src/onnx-external-data.js';
 import { inspectOnnx } from '../src/onnx.js';
 import { inspectPickleCheckpoint } from '../src/torch-checkpoint.js';
@@ -10,18 +11,6 @@ import { torchZip, writeZip } from './zip-writer.js';
 
 const ITERATIONS_PER_SEED = 150;
 const CALL_TIMEOUT_MS = 2_000;
-
-/** mulberry32: a small seeded PRNG, so that a failure replays exactly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INTERESTING = [0x00, 0x01, 0x7f, 0x80, 0xff, 0x2e, 0x28, 0x93, 0x94, 0x8e, 0x0a];
 
@@ -110,7 +99,7 @@ const onnxModels: [string, Buffer][] = [
 
 describe('fuzzing the pickle and ONNX inspectors', () => {
   it.each(checkpoints)('inspectPickleCheckpoint answers for every mutation of a %s', async (_, original) => {
-    const next = random(original.length);
+    const next = seededRandom(original.length);
     for (let iteration = 0; iteration < ITERATIONS_PER_SEED; iteration += 1) {
       const outcome = await settle(() => inspectPickleCheckpoint(bufferSource(mutate(original, next)), 'fuzz.pt'));
       if (outcome instanceof FormatError) continue;
@@ -120,7 +109,7 @@ describe('fuzzing the pickle and ONNX inspectors', () => {
   });
 
   it.each(onnxModels)('inspectOnnx answers for every mutation of a %s model', async (_, original) => {
-    const next = random(original.length);
+    const next = seededRandom(original.length);
     const files = new Map([
       ['model.onnx', original.length],
       ['w.bin', 36],

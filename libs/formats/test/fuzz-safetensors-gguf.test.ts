@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bufferSource, type ByteSource } from '../src/byte-source.js';
 import { FormatError } from '../src/finding.js';
+import { seededRandom } from './test-helpers.js';
 import { inspectGguf } from '../src/gguf.js';
 import { inspectJsonFile } from '../src/json-file.js';
 import { inspectSafetensors } from '../src/safetensors.js';
@@ -9,18 +10,6 @@ import { GGML, ggufFile, kv, T } from './gguf-writer.js';
 import { safetensorsFile } from './safetensors-writer.js';
 
 const ITERATIONS = 300;
-
-/** mulberry32: a fixed seed gives the same mutations on every run, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LENGTHS = [0n, 1n, 7n, 255n, 2n ** 16n - 1n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n];
 
@@ -58,7 +47,7 @@ function mutate(original: Buffer, next: () => number): Buffer {
 }
 
 async function fuzz(seed: number, original: Buffer, inspect: (source: ByteSource) => Promise<unknown>) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const outcomes = { accepted: 0, rejected: 0 };
   for (let i = 0; i < ITERATIONS; i++) {
     const bytes = mutate(original, next);

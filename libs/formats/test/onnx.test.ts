@@ -2,20 +2,11 @@ import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { buildOnnxModel, mlpModel, type OnnxInitializer } from '../../../test/onnx-model.js';
 import { bufferSource, countingSource } from '../src/byte-source.js';
-import { FormatError } from '../src/finding.js';
+import { formatErrorOf } from './test-helpers.js';
 import { checkOnnxExternalData } from '../src/onnx-external-data.js';
 import { inspectOnnx } from '../src/onnx.js';
 
 const inspect = (bytes: Buffer) => inspectOnnx(bufferSource(bytes));
-
-async function rejection(promise: Promise<unknown>): Promise<FormatError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FormatError);
-  return error as FormatError;
-}
 
 /** Protobuf fields written with protobufjs's own encoder, for what the model builder has no option for. */
 const wire = {
@@ -206,17 +197,17 @@ describe('inspectOnnx', () => {
 
   it('rejects truncated files and files that are no model', async () => {
     const model = mlpModel(16, 2);
-    expect((await rejection(inspect(model.subarray(0, model.length - 100)))).code).toBe('onnx_truncated');
-    expect((await rejection(inspect(Buffer.alloc(0)))).code).toBe('onnx_not_a_model');
-    expect((await rejection(inspect(wire.int64(1, 8)))).code).toBe('onnx_not_a_model');
-    expect((await rejection(inspect(Buffer.from('{"not": "onnx"}')))).code).toMatch(/^onnx_(malformed|truncated)$/);
+    expect((await formatErrorOf(inspect(model.subarray(0, model.length - 100)))).code).toBe('onnx_truncated');
+    expect((await formatErrorOf(inspect(Buffer.alloc(0)))).code).toBe('onnx_not_a_model');
+    expect((await formatErrorOf(inspect(wire.int64(1, 8)))).code).toBe('onnx_not_a_model');
+    expect((await formatErrorOf(inspect(Buffer.from('{"not": "onnx"}')))).code).toMatch(/^onnx_(malformed|truncated)$/);
   });
 
   it('rejects negative dims and unknown initializer types', async () => {
     const negative = wire.message(5, wire.int64(1, -1), wire.int64(2, 1), wire.string(8, 'n'));
-    expect((await rejection(inspect(Buffer.concat([mlpModel(2, 1), wire.message(7, negative)])))).code).toBe('onnx_negative_dim');
+    expect((await formatErrorOf(inspect(Buffer.concat([mlpModel(2, 1), wire.message(7, negative)])))).code).toBe('onnx_negative_dim');
     const unknownType = wire.message(5, wire.int64(1, 1), wire.int64(2, 99), wire.string(8, 'u'));
-    expect((await rejection(inspect(Buffer.concat([mlpModel(2, 1), wire.message(7, unknownType)])))).code).toBe('onnx_unknown_dtype');
+    expect((await formatErrorOf(inspect(Buffer.concat([mlpModel(2, 1), wire.message(7, unknownType)])))).code).toBe('onnx_unknown_dtype');
   });
 });
 

@@ -28,9 +28,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     if (missing.length > 0) throw new Error(`No handler for job type(s): ${missing.join(', ')}`);
 
     await this.queue.start();
+    const consumed: string[] = [];
     for (const [name, handler] of handlers) {
-      // Benchmarks hold a GPU each; everything else is I/O-bound and light.
+      // Benchmarks hold a GPU each (0: another worker runs them); everything else is I/O-bound and light.
       const concurrency = name === 'benchmark.run' ? this.config.benchmarks.concurrency : 1;
+      if (concurrency > 0) consumed.push(name);
       await this.queue.work(
         name,
         async (job) => {
@@ -46,7 +48,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         concurrency,
       );
     }
-    this.logger.log(`consuming ${[...handlers.keys()].join(', ')}`);
+    this.logger.log(`consuming ${consumed.join(', ')}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -37,7 +37,7 @@ const environment = z.object({
   HF_TOKEN: optionalText,
   VETTED_HF_TREE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   VETTED_BENCHMARK_AUTO: flag.default(true),
-  VETTED_BENCHMARK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  VETTED_BENCHMARK_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(1),
   VETTED_BENCHMARK_EP: z.enum(['auto', 'cpu', 'webgpu', 'cuda']).default('auto'),
   VETTED_BENCHMARK_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(1800).default(300),
   VETTED_BENCHMARK_MEMORY_MB: z.coerce.number().int().min(256).default(16_384),
@@ -83,7 +83,7 @@ export interface Config {
 export interface BenchmarkConfig {
   /** Queue a run for the main ONNX file(s) of each submitted or imported version. */
   auto: boolean;
-  /** Runs at once per worker: one per GPU. */
+  /** Runs at once per worker: one per GPU; 0 leaves benchmarks to other workers. */
   concurrency: number;
   /** Execution provider when a request names none. */
   executionProvider: 'auto' | 'cpu' | 'webgpu' | 'cuda';

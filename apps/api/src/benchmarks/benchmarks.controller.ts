@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiJsonBody, ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
 import { pageOf, pageQuery } from '../http/pagination.js';
 import { validBody, validParam, validQuery } from '../http/zod.pipe.js';
-import { modelParams } from '../models/model.schemas.js';
-import { ApiVersionParams, VERSION_ROUTE, type VersionRef, versionRef } from '../models/version-ref.js';
+import { ApiModelParams, ApiVersionParams, modelRef, VERSION_ROUTE, type VersionRef, versionRef } from '../models/version-ref.js';
 import {
   benchmarkComparison,
   benchmarkSummary,
@@ -21,7 +20,6 @@ import { BenchmarkService } from './benchmark.service.js';
 
 const runId = validParam('id', z.uuid());
 const listQuery = z.strictObject(pageQuery);
-const modelRef = validParam('path', modelParams);
 
 @ApiTags('benchmarks')
 @Controller()
@@ -68,8 +66,7 @@ export class BenchmarksController {
 
   @Get('v1/models/:namespace/:name/benchmarks/compare')
   @RequireRole('viewer')
-  @ApiParam({ name: 'namespace', description: 'Organisation or user' })
-  @ApiParam({ name: 'name', description: 'Model name' })
+  @ApiModelParams()
   @ApiQueryParams(compareQuery)
   @ApiJsonResponse(200, 'Two versions side by side on the same hardware, provider and settings', benchmarkComparison)
   @ApiProblems(400, 404)

@@ -9,6 +9,7 @@ import { validBody, validParam } from '../http/zod.pipe.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { modelParams } from '../models/model.schemas.js';
 import { ModelService } from '../models/model.service.js';
+import { ApiModelParams, modelRef } from '../models/version-ref.js';
 import { checkResult, intendedUse, type IntendedUseBody } from './license-check.schemas.js';
 import { LicenseRepository } from './license.repository.js';
 
@@ -38,12 +39,13 @@ export class LicenseCheckController {
   @Post('v1/models/:namespace/:name/license-check')
   @HttpCode(200)
   @RequireRole('viewer')
+  @ApiModelParams()
   @ApiJsonBody(intendedUse)
   @ApiJsonResponse(200, 'Verdict for this model', checkResult)
   @ApiProblems(400, 404)
   async checkModel(
     @CurrentPrincipal() principal: Principal,
-    @Param(validParam('path', modelParams)) params: z.output<typeof modelParams>,
+    @Param(modelRef) params: z.output<typeof modelParams>,
     @Body(validBody(intendedUse)) use: IntendedUseBody,
   ) {
     const model = await this.models.getRow(principal, params.namespace, params.name);

@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorator.js';
@@ -19,17 +19,11 @@ import {
 import { ModelService } from './model.service.js';
 import { createVersionBody, type CreateVersionBody, versionDetailView, versionLabel, versionView } from './version.schemas.js';
 import { VersionService } from './version.service.js';
+import { ApiModelParams, modelRef } from './version-ref.js';
 
 type ModelParams = z.output<typeof modelParamsSchema>;
-const modelParams = validParam('path', modelParamsSchema);
 const listVersionsQuery = z.strictObject(pageQuery);
 const MODEL = 'v1/models/:namespace/:name';
-
-const ApiModelParams = () =>
-  applyDecorators(
-    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
-    ApiParam({ name: 'name', description: 'Model name' }),
-  );
 
 @ApiTags('models')
 @Controller()
@@ -62,7 +56,7 @@ export class ModelsController {
   @ApiModelParams()
   @ApiJsonResponse(200, 'The model', modelView)
   @ApiProblems(400, 404)
-  get(@CurrentPrincipal() principal: Principal, @Param(modelParams) params: ModelParams) {
+  get(@CurrentPrincipal() principal: Principal, @Param(modelRef) params: ModelParams) {
     return this.models.get(principal, params.namespace, params.name);
   }
 
@@ -74,7 +68,7 @@ export class ModelsController {
   @ApiProblems(400, 404)
   update(
     @CurrentPrincipal() principal: Principal,
-    @Param(modelParams) params: ModelParams,
+    @Param(modelRef) params: ModelParams,
     @Body(validBody(updateModelBody)) body: UpdateModelBody,
   ) {
     return this.models.update(principal, params.namespace, params.name, body);
@@ -85,7 +79,7 @@ export class ModelsController {
   @ApiModelParams()
   @ApiJsonResponse(201, 'Archived: hidden from the default listing, still readable', modelView)
   @ApiProblems(400, 404)
-  archive(@CurrentPrincipal() principal: Principal, @Param(modelParams) params: ModelParams) {
+  archive(@CurrentPrincipal() principal: Principal, @Param(modelRef) params: ModelParams) {
     return this.models.setStatus(principal, params.namespace, params.name, 'archived');
   }
 
@@ -94,7 +88,7 @@ export class ModelsController {
   @ApiModelParams()
   @ApiJsonResponse(201, 'Active again', modelView)
   @ApiProblems(400, 404)
-  unarchive(@CurrentPrincipal() principal: Principal, @Param(modelParams) params: ModelParams) {
+  unarchive(@CurrentPrincipal() principal: Principal, @Param(modelRef) params: ModelParams) {
     return this.models.setStatus(principal, params.namespace, params.name, 'active');
   }
 
@@ -106,7 +100,7 @@ export class ModelsController {
   @ApiProblems(400, 404)
   listVersions(
     @CurrentPrincipal() principal: Principal,
-    @Param(modelParams) params: ModelParams,
+    @Param(modelRef) params: ModelParams,
     @Query(validQuery(listVersionsQuery)) query: z.output<typeof listVersionsQuery>,
   ) {
     return this.versions.list(principal, params.namespace, params.name, query);
@@ -120,7 +114,7 @@ export class ModelsController {
   @ApiProblems(400, 404, 409)
   createVersion(
     @CurrentPrincipal() principal: Principal,
-    @Param(modelParams) params: ModelParams,
+    @Param(modelRef) params: ModelParams,
     @Body(validBody(createVersionBody)) body: CreateVersionBody,
   ) {
     return this.versions.create(principal, params.namespace, params.name, body);
@@ -134,7 +128,7 @@ export class ModelsController {
   @ApiProblems(400, 404, 409)
   submit(
     @CurrentPrincipal() principal: Principal,
-    @Param(modelParams) params: ModelParams,
+    @Param(modelRef) params: ModelParams,
     @Param('version', validParam('version', versionLabel)) version: string,
   ) {
     return this.versions.submit(principal, params.namespace, params.name, version);
@@ -148,7 +142,7 @@ export class ModelsController {
   @ApiProblems(400, 404)
   getVersion(
     @CurrentPrincipal() principal: Principal,
-    @Param(modelParams) params: ModelParams,
+    @Param(modelRef) params: ModelParams,
     @Param('version', validParam('version', versionLabel)) version: string,
   ) {
     return this.versions.get(principal, params.namespace, params.name, version);

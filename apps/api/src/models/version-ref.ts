@@ -10,14 +10,18 @@ export interface VersionRef {
   version: string;
 }
 
+/** `namespace` and `name` from the path of a model route, validated. */
+export const modelRef = validParam('path', modelParams);
+
+export const ApiModelParams = () =>
+  applyDecorators(
+    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
+    ApiParam({ name: 'name', description: 'Model name' }),
+  );
+
 /** `namespace`, `name` and `version` from the path of a version route, validated. */
 export const versionRef = validParam('path', modelParams.extend({ version: versionLabel }));
 
 export const VERSION_ROUTE = 'v1/models/:namespace/:name/versions/:version';
 
-export const ApiVersionParams = () =>
-  applyDecorators(
-    ApiParam({ name: 'namespace', description: 'Organisation or user' }),
-    ApiParam({ name: 'name', description: 'Model name' }),
-    ApiParam({ name: 'version', description: 'Version label' }),
-  );
+export const ApiVersionParams = () => applyDecorators(ApiModelParams(), ApiParam({ name: 'version', description: 'Version label' }));

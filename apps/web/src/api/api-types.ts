@@ -13,7 +13,6 @@ export type ModelListQuery = NonNullable<paths['/v1/models']['get']['parameters'
 export type ModelSummary = JsonOf<paths['/v1/models']['get']>['items'][number];
 export type Model = JsonOf<paths['/v1/models/{namespace}/{name}']['get']>;
 export type VersionSummary = JsonOf<paths['/v1/models/{namespace}/{name}/versions']['get']>['items'][number];
-export type VersionDetail = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}']['get']>;
 export type VersionStatus = VersionSummary['status'];
 export type ModelFile = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}/files']['get']>['items'][number];
 export type ScanStatus = ModelFile['scan']['status'];

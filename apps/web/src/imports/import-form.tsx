@@ -7,7 +7,7 @@ import { useApi } from '../auth/auth-context';
 import { ErrorNotice } from '../components/status-views';
 
 /** "*.json, *.safetensors" → ["*.json", "*.safetensors"] */
-export const globList = (text: string): string[] =>
+const globList = (text: string): string[] =>
   text
     .split(/[\s,]+/)
     .map((glob) => glob.trim())

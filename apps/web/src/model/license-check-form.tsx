@@ -37,7 +37,7 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
       dataOf(
         api.POST('/v1/models/{namespace}/{name}/license-check', {
           // The OpenAPI document leaves this route's path parameters out; they are sent all the same.
-          params: { path: { namespace, name } } as never,
+          params: { path: { namespace, name } },
           body: use,
         }),
       ),

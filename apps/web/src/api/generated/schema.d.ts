@@ -5216,7 +5216,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description Organisation or user */
+                namespace: unknown;
+                /** @description Model name */
+                name: unknown;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -5725,6 +5730,46 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6279,10 +6324,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Model name */
-                name: unknown;
                 /** @description Organisation or user */
                 namespace: unknown;
+                /** @description Model name */
+                name: unknown;
             };
             cookie?: never;
         };

@@ -1,0 +1,409 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_APP_DIR } from '../apps/api/src/web/web-app.js';
+import { createTestDatabase } from '../test/database.js';
+import { freePort } from '../test/free-port.js';
+import { startTestHub, type TestHub } from '../test/hub-server.js';
+import { DESKTOP, horizontalOverflow, launchChromium, openApp, PHONE, screenshot, type TestPage } from './web-browser.js';
+import { ApiCaller, configJson, onnxModel, sentimentRepo, slowRepo } from './web-fixtures.js';
+import { VettedProcess } from './vetted-process.js';
+
+/**
+ * The web catalog in real headless Chromium against `vetted start` (API, worker, PostgreSQL) and a
+ * Hub-shaped server for imports. Data is seeded through the API; each scenario has its own browser
+ * context, so its own session storage.
+ */
+describe('web catalog in a browser', { timeout: 45_000 }, () => {
+  let hub: TestHub;
+  let dataDir: string;
+  let baseUrl: string;
+  let vetted: VettedProcess | undefined;
+  let browser: Browser | undefined;
+  let admin: ApiCaller;
+  const keys: Record<'publisher' | 'reviewer' | 'viewer', string> = { publisher: '', reviewer: '', viewer: '' };
+  const pages: TestPage[] = [];
+
+  const open = async (key?: string, viewport = DESKTOP): Promise<TestPage> => {
+    const opened = await openApp(browser!, baseUrl, { viewport, ...(key ? { key } : {}) });
+    pages.push(opened);
+    return opened;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(WEB_APP_DIR, 'index.html')))
+      throw new Error(`${WEB_APP_DIR} is missing: run "npm run build" before the browser tests`);
+    hub = await startTestHub();
+    hub.repos.set('hub-org/sentiment-bert', sentimentRepo());
+    hub.repos.set('hub-org/tiny-gpt', slowRepo());
+    dataDir = await mkdtemp(path.join(tmpdir(), 'vetted-web-e2e-'));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    [vetted, browser] = await Promise.all([
+      (async () => {
+        const started = VettedProcess.run('start', {
+          VETTED_DATA_DIR: dataDir,
+          PORT: String(port),
+          DATABASE_URL: await createTestDatabase(),
+          VETTED_ADMIN_TOKEN: '',
+          HF_HUB_URL: hub.url,
+          LOG_LEVEL: 'warn',
+        });
+        await started.waitUntilHealthy(baseUrl);
+        return started;
+      })(),
+      launchChromium(),
+    ]);
+    admin = new ApiCaller(baseUrl, (await readFile(path.join(dataDir, 'admin-key'), 'utf8')).trim());
+    for (const role of ['publisher', 'reviewer', 'viewer'] as const) {
+      keys[role] = (await admin.call('POST', '/v1/keys', { name: `web ${role}`, role })).key;
+    }
+    const publisher = admin.as(keys.publisher);
+    const reviewer = admin.as(keys.reviewer);
+
+    for (let index = 1; index <= 22; index++) {
+      await publisher.call('POST', '/v1/models', { namespace: 'bulk', name: `filler-${String(index).padStart(2, '0')}`, license: 'mit' });
+    }
+    const imported = await publisher.importRepo({ repo: 'hub-org/sentiment-bert', version: '1.0' });
+    expect(imported.status).toBe('succeeded');
+    await reviewer.approve('hub-org/sentiment-bert', '1.0');
+    await publisher.publish(
+      {
+        namespace: 'acme',
+        name: 'nc-vision',
+        license: 'cc-by-nc-4.0',
+        task: 'image-classification',
+        description: 'A vision model for research',
+      },
+      '1.0',
+      { 'model.onnx': onnxModel(), 'config.json': configJson('ViTForImageClassification') },
+    );
+    await reviewer.approve('acme/nc-vision', '1.0');
+    await publisher.publish({ namespace: 'acme', name: 'pending-llm', license: 'apache-2.0', task: 'text-generation' }, '0.1', {
+      'config.json': configJson('LlamaForCausalLM'),
+    });
+    await publisher.publish({ namespace: 'acme', name: 'mystery', task: 'text-generation' }, '0.1', {
+      'config.json': configJson('Unknown'),
+    });
+    await Promise.all([publisher.waitForScan('acme/pending-llm', '0.1'), publisher.waitForScan('acme/mystery', '0.1')]);
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const { context } of pages) await context.close().catch(() => undefined);
+    await browser?.close();
+    await vetted?.stop();
+    await hub?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the app at / and deep links, keeps API 404s, and caches hashed assets', async () => {
+    for (const url of ['/', '/models/acme/nc-vision?tab=files', '/reviews']) {
+      const response = await fetch(`${baseUrl}${url}`);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('<div id="root">');
+    }
+    const page = await (await fetch(`${baseUrl}/`)).text();
+    const script = page.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    const asset = await fetch(`${baseUrl}${script}`);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await asset.text()).length).toBeGreaterThan(1000);
+    expect(page).not.toMatch(/https?:\/\//); // no CDNs, no external fonts
+    const unknown = await fetch(`${baseUrl}/v1/nothing-here`, { headers: { authorization: `Bearer ${admin.key}` } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await unknown.json()) as { code: unknown }).code).toEqual(expect.any(String));
+  });
+
+  it('signs in with the admin key the first start wrote, keeps it for the tab, and signs out', async () => {
+    const { page, errors } = await open();
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Vetted' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('.vetted/admin-key').isVisible()).toBe(true);
+    await screenshot(page, 'sign-in');
+
+    await page.getByLabel('API key').fill('hf_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown or revoked');
+
+    await page.getByLabel('API key').fill(admin.key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Catalog' }).waitFor();
+    expect(await page.locator('.session').textContent()).toContain('admin');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Catalog' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Vetted' }).waitFor();
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('vetted.apiKey')")).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('signs out, saying why, when the key is revoked while in use', async () => {
+    const created = await admin.call('POST', '/v1/keys', { name: 'short-lived', role: 'viewer' });
+    const { page, errors } = await open(created.key);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'hub-org/sentiment-bert' }).waitFor();
+    await admin.call('DELETE', `/v1/keys/${created.id}`);
+    await page.getByRole('link', { name: 'hub-org/sentiment-bert' }).click();
+    await page.getByText('The API no longer accepts this key. Sign in again.').waitFor();
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('vetted.apiKey')")).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('searches, filters and pages through the catalog', async () => {
+    const { page, errors } = await open(keys.publisher);
+    await page.goto('/');
+    const rows = page.locator('.model-row');
+    await rows.first().waitFor();
+    await screenshot(page, 'catalog');
+
+    await page.getByLabel('Search models').fill('sentiment');
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(['hub-org/sentiment-bert']);
+    expect(page.url()).toContain('q=sentiment');
+    const row = rows.first();
+    expect(await row.textContent()).toContain('text-classification');
+    expect(await row.textContent()).toContain('apache-2.0 · commercial use allowed');
+    expect(await row.textContent()).toContain('1.0');
+
+    await page.getByLabel('Search models').fill('');
+    await page.getByLabel('License').selectOption('cc-by-nc-4.0');
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(['acme/nc-vision']);
+    expect(await rows.first().textContent()).toContain('non-commercial only');
+    await page.getByLabel('License').selectOption('');
+    await page.getByLabel('Format').selectOption('onnx');
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(['acme/nc-vision']);
+    await page.getByLabel('Format').selectOption('');
+    await page.getByLabel('Commercial use').selectOption('no');
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(['acme/nc-vision']);
+    await page.getByLabel('Commercial use').selectOption('');
+
+    // 2 112 parameters in sentiment-bert's safetensors, 544 in nc-vision's ONNX graph.
+    await page.getByLabel('Parameters from').fill('1K');
+    await page.getByLabel('Parameters from').press('Enter');
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(['hub-org/sentiment-bert']);
+    await page.getByLabel('Parameters from').fill('100');
+    await page.getByLabel('to', { exact: true }).fill('1k');
+    await page.getByLabel('to', { exact: true }).press('Enter');
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(['acme/nc-vision']);
+    await page.getByLabel('to', { exact: true }).fill('lots');
+    await page.getByLabel('to', { exact: true }).press('Enter');
+    await page.getByText('Write a number such as 350M, 7B or 1.5e9').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+
+    await page.getByLabel('Sort by').selectOption('size');
+    await expect
+      .poll(async () => (await rows.locator('.model-row-name').allTextContents()).slice(0, 2))
+      .toEqual(['hub-org/sentiment-bert', 'acme/nc-vision']);
+    const largest = await rows.first().textContent();
+    expect(largest).toContain('2.1K');
+    expect(largest).toContain('safetensors');
+    await page.getByLabel('Sort by').selectOption('name');
+    await expect
+      .poll(async () => (await rows.locator('.model-row-name').allTextContents()).slice(0, 3))
+      .toEqual(['acme/mystery', 'acme/nc-vision', 'acme/pending-llm']);
+    await page.getByLabel('Sort by').selectOption('');
+
+    await page.getByLabel('Task').fill('text-generation');
+    await page.getByLabel('Task').press('Enter');
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(['acme/mystery', 'acme/pending-llm']);
+
+    await page.getByLabel('Search models').fill('nothing-matches-this');
+    await page.getByText('No models match these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).last().click();
+
+    await page.getByLabel('Search models').fill('filler');
+    const onlyFillers = async () =>
+      (await rows.locator('.model-row-name').allTextContents()).every((name) => name.startsWith('bulk/filler-'));
+    await expect.poll(onlyFillers).toBe(true);
+    expect(await rows.count()).toBe(20);
+    const firstPage = await rows.locator('.model-row-name').allTextContents();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.getByText('Page 2').isVisible()).toBe(true);
+    const secondPage = await rows.locator('.model-row-name').allTextContents();
+    expect(new Set([...firstPage, ...secondPage]).size).toBe(22);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(() => rows.locator('.model-row-name').allTextContents()).toEqual(firstPage);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a model: sanitised card, facts, files with a working download, snippets', async () => {
+    const { page, errors } = await open(keys.viewer);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'hub-org/sentiment-bert' }).click();
+    await page.getByRole('heading', { name: 'Sentiment BERT' }).waitFor();
+    expect(await page.locator('.markdown table').textContent()).toContain('0.91');
+    await page.locator('.markdown a', { hasText: 'a link' }).click();
+    expect(await page.evaluate<unknown[]>('[window.__cardScript, window.__cardHandler, window.__cardLink]')).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(await page.locator('.markdown script, .markdown [onerror], .markdown a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('.markdown').textContent()).not.toContain('pipeline_tag');
+    const facts = await page.locator('.facts').textContent();
+    expect(facts).toContain('BertForSequenceClassification');
+    expect(facts).toContain('512');
+    await screenshot(page, 'model-overview');
+
+    await page.getByRole('link', { name: 'Files' }).click();
+    const configRow = page.locator('tr', { hasText: 'config.json' });
+    await configRow.waitFor();
+    const stored = sentimentRepo().files['config.json']!;
+    const sha256 = createHash('sha256').update(stored).digest('hex');
+    expect(await configRow.textContent()).toContain(sha256);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      configRow.getByRole('link', { name: 'Download config.json' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('config.json');
+    expect(
+      createHash('sha256')
+        .update(await readFile(await download.path()))
+        .digest('hex'),
+    ).toBe(sha256);
+    await screenshot(page, 'model-files');
+
+    await page.getByRole('link', { name: 'Use it' }).click();
+    const snippets = await page.locator('.code-block').allTextContents();
+    expect(snippets.join('\n')).toContain(`HF_ENDPOINT=${baseUrl}/hf`);
+    expect(snippets.join('\n')).toContain('snapshot_download("hub-org/sentiment-bert", revision="1.0")');
+    expect(snippets.join('\n')).toContain(`env.remoteHost = "${baseUrl}/hf/"`);
+
+    await page.goto('/models/acme/does-not-exist');
+    await page.getByText('There is no model acme/does-not-exist').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the license terms and checks an intended use', async () => {
+    const { page, errors } = await open(keys.viewer);
+    await page.goto('/models/acme/nc-vision?tab=license');
+    await page.getByText('Non-commercial use only.').first().waitFor();
+    await page.getByRole('radio', { name: 'Commercial', exact: true }).check();
+    await page.getByLabel('Who gets the model or its outputs?').selectOption('hosted-service');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const result = page.locator('.check-result');
+    await expect.poll(() => result.textContent()).toContain('Verdict: Not allowed');
+    await screenshot(page, 'model-license-check');
+
+    const expected = await admin.as(keys.viewer).call('POST', '/v1/models/acme/nc-vision/license-check', {
+      commercial: false,
+      distribution: 'internal',
+      modifications: false,
+      trainOtherModelsOnOutputs: false,
+    });
+    await page.getByRole('radio', { name: /Non-commercial/ }).check();
+    await page.getByLabel('Who gets the model or its outputs?').selectOption('internal');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => result.textContent()).not.toContain('Not allowed');
+    expect(await result.textContent()).toContain(expected.disclaimer);
+    expect(errors).toEqual([]);
+  });
+
+  it('runs a benchmark from the model page and shows its result', async () => {
+    const { page, errors } = await open(keys.publisher);
+    await page.goto('/models/acme/nc-vision?tab=benchmarks');
+    await page.getByRole('heading', { name: 'Run a benchmark' }).waitFor();
+    await page.getByLabel('Execution provider').selectOption('cpu');
+    await page.getByLabel('Timed runs').fill('5');
+    await page.getByRole('button', { name: 'Run benchmark' }).click();
+    const status = page.locator('.run-status');
+    await expect.poll(() => status.textContent(), { timeout: 40_000 }).toMatch(/succeeded|failed|cancelled/);
+    expect(await status.textContent()).toMatch(/succeeded.*p50 [\d.]+ m?s on cpu/);
+
+    const runs = (await admin.call('GET', '/v1/models/acme/nc-vision/versions/1.0/benchmarks')).items;
+    const mine = runs.find((run: { requestedBy: string }) => run.requestedBy !== 'auto');
+    expect(mine).toMatchObject({ status: 'succeeded', executionProvider: { requested: 'cpu', actual: 'cpu' } });
+    expect(await status.textContent()).toContain(mine.id.slice(0, 8));
+    await expect.poll(() => page.locator('.latency-row').allTextContents()).toContainEqual(expect.stringContaining('1.0 · cpu'));
+    await expect.poll(() => page.locator('.runs-table tbody tr').count()).toBe(runs.length);
+    await screenshot(page, 'model-benchmarks');
+
+    await page.goto('/?q=nc-vision');
+    await expect.poll(() => page.locator('.model-row').first().textContent()).toMatch(/Best latency[\d.]+ m?s p50/);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('lets a reviewer approve a pending version and shows why another is blocked', async () => {
+    const { page, errors } = await open(keys.reviewer);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Review queue' }).click();
+    const pending = page.locator('.queue-item', { hasText: 'acme/pending-llm' });
+    const blocked = page.locator('.queue-item', { hasText: 'acme/mystery' });
+    await pending.waitFor();
+    expect(await blocked.textContent()).toContain('no license declared');
+    expect(await blocked.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    await screenshot(page, 'review-queue');
+
+    await pending.getByLabel(/Comment/).fill('Checked the license and the files.');
+    await pending.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('acme/pending-llm 0.1: approved.').waitFor();
+    await expect.poll(() => page.locator('.queue-item', { hasText: 'acme/pending-llm' }).count()).toBe(0);
+    const version = await admin.call('GET', '/v1/models/acme/pending-llm/versions/0.1');
+    expect(version.status).toBe('approved');
+    expect(errors).toEqual([]);
+  });
+
+  it('starts an import and follows its progress to the end', async () => {
+    const { page, errors } = await open(keys.publisher);
+    await page.goto('/imports');
+    await page.getByLabel('Repository').fill('hub-org/tiny-gpt');
+    await page.getByLabel('Version label (optional)').fill('2024.1');
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: 'Import of hub-org/tiny-gpt@main' }).waitFor();
+    const progress = page.getByRole('progressbar', { name: 'Import progress' });
+    await expect.poll(() => progress.getAttribute('value'), { timeout: 10_000 }).not.toBeNull();
+    await screenshot(page, 'import-progress');
+    await page.getByRole('link', { name: 'Open hub-org/tiny-gpt 2024.1' }).waitFor({ timeout: 15_000 });
+    const total = String(Object.values(slowRepo().files).reduce((sum, file) => sum + file.length, 0));
+    expect(await progress.getAttribute('max')).toBe(total);
+    expect(await progress.getAttribute('value')).toBe(total);
+    expect(await page.locator('.import-summary').textContent()).toContain('succeeded');
+    await screenshot(page, 'import-done');
+
+    await page.getByRole('link', { name: 'Open hub-org/tiny-gpt 2024.1' }).click();
+    await page.getByRole('heading', { name: 'Tiny GPT' }).waitFor();
+    expect(await page.locator('.version-bar').textContent()).toContain('pending review');
+    expect(errors).toEqual([]);
+  });
+
+  it('is usable with the keyboard alone', async () => {
+    const { page, errors } = await open(keys.viewer);
+    await page.goto('/');
+    await page.locator('.model-row').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('catalog-search');
+    await page.keyboard.type('nc-vision');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.model-row-name').allTextContents()).toEqual(['acme/nc-vision']);
+    await page.locator('.model-row-name').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'acme/nc-vision' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a phone screen', async () => {
+    const { page, errors } = await open(keys.reviewer, PHONE);
+    for (const [url, name, ready] of [
+      ['/', 'phone-catalog', '.model-row'],
+      ['/models/hub-org/sentiment-bert', 'phone-model', '.markdown'],
+      ['/models/hub-org/sentiment-bert?tab=files', 'phone-model-files', '.files-table'],
+      ['/models/acme/nc-vision?tab=benchmarks', 'phone-model-benchmarks', '.runs-table'],
+      ['/reviews', 'phone-review-queue', '.queue-item'],
+    ] as const) {
+      await page.goto(url);
+      await page.locator(ready).first().waitFor();
+      expect(await horizontalOverflow(page), url).toBe(0);
+      await screenshot(page, name, false);
+    }
+    expect(errors).toEqual([]);
+  });
+});

@@ -37,6 +37,7 @@ function run(
         : null,
     outputs: null,
     reference: null,
+    findings: [],
     error: null,
     logTail: null,
     createdAt: '2025-01-01T00:00:00.000Z',

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiHarness } from '../../api/test/api-harness.js';
-import { buildOnnxModel, mlpModel } from '../../../test/onnx-model.js';
+import { buildOnnxModel, mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
 import { BenchmarkRecovery } from '../src/benchmarks/benchmark-recovery.js';
 import { createWorker } from '../src/worker.js';
 
@@ -104,6 +104,40 @@ describe('scan and benchmark jobs', () => {
     ).evidence;
     expect(evidence.benchmarks).toEqual(expect.arrayContaining([auto.id, asked.body.id]));
     expect((await api.request('GET', `/v1/benchmarks/${auto.id}`, { key: viewer })).status).toBe(404); // not approved yet
+  });
+
+  it('checks the outputs against the reference tensors a version ships next to its model', async () => {
+    // y = relu(x · I + 0): for x = [1, -2, 3, -4] the answer is [1, 0, 3, 0], worked out here, not by the runtime.
+    const identity = new Float32Array(16).map((_, i) => (i % 5 === 0 ? 1 : 0));
+    const model = buildOnnxModel({
+      inputs: [{ name: 'x', type: 'float', shape: [1, 4] }],
+      outputs: [{ name: 'y', type: 'float', shape: [1, 4] }],
+      nodes: [
+        { op: 'MatMul', inputs: ['x', 'w'], outputs: ['m'] },
+        { op: 'Add', inputs: ['m', 'b'], outputs: ['a'] },
+        { op: 'Relu', inputs: ['a'], outputs: ['y'] },
+      ],
+      initializers: [
+        { name: 'w', dims: [4, 4], values: identity },
+        { name: 'b', dims: [4], values: new Float32Array(4) },
+      ],
+    });
+    const input = tensorProtoBytes({ name: 'x', dims: [1, 4], type: 'float', values: [1, -2, 3, -4] });
+    const right = tensorProtoBytes({ name: 'y', dims: [1, 4], type: 'float', values: [1, 0, 3, 0] });
+    const wrong = tensorProtoBytes({ name: 'y', dims: [1, 4], type: 'float', values: [1, 0, 3, 1] });
+    for (const [name, output, passed] of [
+      ['reference-ok', right, true],
+      ['reference-off', wrong, false],
+    ] as const) {
+      const base = await submit(name, { 'model.onnx': model, 'test_data_set_0/input_0.pb': input, 'test_data_set_0/output_0.pb': output });
+      await expect
+        .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+        .toBe(1);
+      const run = await settled((await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items[0].id);
+      expect(run.status).toBe('succeeded');
+      expect(run.reference).toEqual({ passed, maxAbsError: passed ? 0 : 1 });
+      expect(run.findings.some((f: { code: string; severity: string }) => f.severity === 'critical')).toBe(!passed);
+    }
   });
 
   it('records a model the runtime rejects as a failed run, without retrying it, and keeps working', async () => {

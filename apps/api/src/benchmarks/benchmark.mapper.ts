@@ -8,7 +8,8 @@ interface StoredResult {
   settings?: Record<string, unknown>;
   metrics?: BenchmarkView['metrics'];
   outputs?: Record<string, unknown>[];
-  reference?: BenchmarkView['reference'];
+  reference?: { passed: boolean; maxAbsError: number };
+  findings?: BenchmarkView['findings'];
 }
 
 export function toBenchmarkView(run: BenchmarkRun, model: string, version: string): BenchmarkView {
@@ -30,7 +31,8 @@ export function toBenchmarkView(run: BenchmarkRun, model: string, version: strin
     settings: { requested, ...(result.settings ? { resolved: result.settings } : {}) },
     metrics: result.metrics ?? null,
     outputs: result.outputs ?? null,
-    reference: result.reference ?? null,
+    reference: result.reference ? { passed: result.reference.passed, maxAbsError: result.reference.maxAbsError } : null,
+    findings: result.findings ?? [],
     error: run.error,
     logTail: run.logTail,
     createdAt: run.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { versionLabel } from '../models/version.schemas.js';
+import { finding } from '../scans/scan.schemas.js';
 
 const EXECUTION_PROVIDERS = ['auto', 'cpu', 'webgpu', 'cuda'] as const;
 const INPUT_DTYPES = ['float32', 'float16', 'int64', 'int32', 'int8', 'uint8', 'bool'] as const;
@@ -58,7 +59,11 @@ export const benchmarkView = z.object({
   settings: z.record(z.string(), z.unknown()).describe('As requested, then as resolved by the runner (batch, dims, input shapes)'),
   metrics: metrics.nullable(),
   outputs: z.array(z.record(z.string(), z.unknown())).nullable().describe('Output names, dtypes, shapes and non-finite value counts'),
-  reference: z.object({ passed: z.boolean(), maxAbsError: z.number() }).nullable(),
+  reference: z
+    .object({ passed: z.boolean(), maxAbsError: z.number() })
+    .nullable()
+    .describe('Outputs against the reference tensors the version ships next to the model (test_data_set_0/), when it does'),
+  findings: z.array(finding).describe('What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings'),
   error: z.string().nullable(),
   logTail: z.string().nullable(),
   createdAt: z.string(),

@@ -91,6 +91,14 @@ function RunsTable({ runs }: { runs: BenchmarkRun[] }) {
                       reference {run.reference.passed ? 'ok' : 'off'}
                     </span>
                   )}
+                  {run.findings.length > 0 && (
+                    <span
+                      className={`badge badge-${run.findings.some((finding) => finding.severity === 'critical') ? 'bad' : 'warn'}`}
+                      title={run.findings.map((finding) => finding.message).join('\n')}
+                    >
+                      {run.findings.length} finding{run.findings.length === 1 ? '' : 's'}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <code>{run.file}</code>

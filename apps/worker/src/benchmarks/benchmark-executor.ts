@@ -12,6 +12,13 @@ export const HEARTBEAT_MS = 2_000;
 /** A run whose heartbeat is older than this lost its worker. */
 export const STALE_AFTER_MS = 60_000;
 
+/**
+ * ONNX's test-data convention: `test_data_set_0/input_0.pb`, `output_0.pb` (or `.npy`) next to the model.
+ * A version that ships them gets its outputs checked against them on every run.
+ */
+const REFERENCE_FOLDER = 'test_data_set_0/';
+const MAX_REFERENCE_FILES = 64;
+
 /** The request fields the runner understands (the rest of settings is bookkeeping). */
 type RequestedSettings = Pick<RunBenchmarkOptions, 'executionProvider' | 'batchSize' | 'iterations' | 'warmup' | 'dims' | 'inputs'> & {
   timeoutSeconds?: number;
@@ -45,7 +52,8 @@ export class BenchmarkExecutor {
         settings.timeoutSeconds ?? this.config.benchmarks.timeoutSeconds,
         this.config.benchmarks.timeoutSeconds,
       );
-      const hasConfig = await this.db.modelFile.count({ where: { versionId: run.versionId, path: 'config.json' } });
+      const hasConfig = workspace.has('config.json');
+      const referenceDir = run.file.slice(0, run.file.lastIndexOf('/') + 1) + REFERENCE_FOLDER;
       let result: BenchmarkResult;
       try {
         result = await runBenchmark(workspace.pathOf(run.file), {
@@ -56,6 +64,7 @@ export class BenchmarkExecutor {
           dims: settings.dims,
           inputs: settings.inputs,
           ...(hasConfig ? { configPath: workspace.pathOf('config.json') } : {}),
+          ...(workspace.hasUnder(referenceDir) ? { reference: { dir: workspace.pathOf(referenceDir.slice(0, -1)) } } : {}),
           timeoutMs: timeoutSeconds * 1000,
           memoryLimitMb: this.config.benchmarks.memoryLimitMb,
           signal: abort.signal,
@@ -93,7 +102,7 @@ export class BenchmarkExecutor {
     }
   }
 
-  /** The ONNX file, the external data files its scan listed, and config.json for token-id ranges. */
+  /** The ONNX file, the external data files its scan listed, config.json for token-id ranges, reference tensors. */
   private async filesFor(run: BenchmarkRun): Promise<WorkspaceFile[]> {
     const model = await this.db.modelFile.findUniqueOrThrow({
       where: { versionId_path: { versionId: run.versionId, path: run.file } },
@@ -107,7 +116,13 @@ export class BenchmarkExecutor {
       where: { versionId: run.versionId, path: { in: [...wanted] } },
       include: { blob: true },
     });
-    return [model, ...others].map((file) => ({ path: file.path, storageKey: file.blob.storageKey }));
+    const references = await this.db.modelFile.findMany({
+      where: { versionId: run.versionId, path: { startsWith: directory + REFERENCE_FOLDER }, format: { not: 'pickle' } },
+      include: { blob: true },
+      orderBy: { path: 'asc' },
+      take: MAX_REFERENCE_FILES,
+    });
+    return [model, ...others, ...references].map((file) => ({ path: file.path, storageKey: file.blob.storageKey }));
   }
 
   /** Written once: a run cancelled (or taken over) meanwhile keeps what it has. */

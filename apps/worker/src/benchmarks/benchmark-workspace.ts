@@ -18,6 +18,8 @@ export interface WorkspaceFile {
  * in a checkout; removed afterwards whatever happened.
  */
 export class BenchmarkWorkspace {
+  private readonly paths = new Set<string>();
+
   private constructor(readonly dir: string) {}
 
   static async create(store: BlobStore, files: WorkspaceFile[]): Promise<BenchmarkWorkspace> {
@@ -27,12 +29,21 @@ export class BenchmarkWorkspace {
         const target = workspace.pathOf(file.path);
         await mkdir(path.dirname(target), { recursive: true });
         await pipeline(await store.read(file.storageKey), createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+        workspace.paths.add(file.path);
       }
       return workspace;
     } catch (error) {
       await workspace.remove();
       throw error;
     }
+  }
+
+  has(filePath: string): boolean {
+    return this.paths.has(filePath);
+  }
+
+  hasUnder(folder: string): boolean {
+    return [...this.paths].some((filePath) => filePath.startsWith(folder));
   }
 
   /** Defence in depth: the scan already refused paths that leave the version, this refuses them again. */

@@ -5895,10 +5895,23 @@ export interface operations {
                             outputs: {
                                 [key: string]: unknown;
                             }[] | null;
+                            /** @description Outputs against the reference tensors the version ships next to the model (test_data_set_0/), when it does */
                             reference: {
                                 passed: boolean;
                                 maxAbsError: number;
                             } | null;
+                            /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                            findings: {
+                                /** @enum {string} */
+                                severity: "info" | "warning" | "critical";
+                                /** @description Stable machine-readable code, e.g. pickle_dangerous_global */
+                                code: string;
+                                message: string;
+                                /** @description What was seen: the global, offset, path… */
+                                evidence?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
                             error: string | null;
                             logTail: string | null;
                             createdAt: string;
@@ -6083,10 +6096,23 @@ export interface operations {
                         outputs: {
                             [key: string]: unknown;
                         }[] | null;
+                        /** @description Outputs against the reference tensors the version ships next to the model (test_data_set_0/), when it does */
                         reference: {
                             passed: boolean;
                             maxAbsError: number;
                         } | null;
+                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                        findings: {
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @description Stable machine-readable code, e.g. pickle_dangerous_global */
+                            code: string;
+                            message: string;
+                            /** @description What was seen: the global, offset, path… */
+                            evidence?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                         error: string | null;
                         logTail: string | null;
                         createdAt: string;
@@ -6499,10 +6525,23 @@ export interface operations {
                         outputs: {
                             [key: string]: unknown;
                         }[] | null;
+                        /** @description Outputs against the reference tensors the version ships next to the model (test_data_set_0/), when it does */
                         reference: {
                             passed: boolean;
                             maxAbsError: number;
                         } | null;
+                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                        findings: {
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @description Stable machine-readable code, e.g. pickle_dangerous_global */
+                            code: string;
+                            message: string;
+                            /** @description What was seen: the global, offset, path… */
+                            evidence?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                         error: string | null;
                         logTail: string | null;
                         createdAt: string;
@@ -6647,10 +6686,23 @@ export interface operations {
                         outputs: {
                             [key: string]: unknown;
                         }[] | null;
+                        /** @description Outputs against the reference tensors the version ships next to the model (test_data_set_0/), when it does */
                         reference: {
                             passed: boolean;
                             maxAbsError: number;
                         } | null;
+                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                        findings: {
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @description Stable machine-readable code, e.g. pickle_dangerous_global */
+                            code: string;
+                            message: string;
+                            /** @description What was seen: the global, offset, path… */
+                            evidence?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                         error: string | null;
                         logTail: string | null;
                         createdAt: string;

@@ -5,6 +5,7 @@ import { dataOf } from '../api/api-error';
 import type { ImportRequest } from '../api/api-types';
 import { useApi } from '../auth/auth-context';
 import { ErrorNotice } from '../components/status-views';
+import { TextField } from '../components/text-field';
 
 /** "*.json, *.safetensors" → ["*.json", "*.safetensors"] */
 const globList = (text: string): string[] =>
@@ -45,53 +46,42 @@ export function ImportForm() {
   return (
     <form className="import-form" onSubmit={submit} aria-labelledby="import-form-title">
       <h2 id="import-form-title">Import from the Hub</h2>
-      <div className="field">
-        <label htmlFor="import-repo">Repository</label>
-        <input
-          id="import-repo"
-          value={repo}
-          onChange={(event) => setRepo(event.target.value)}
-          placeholder="google-bert/bert-base-uncased"
-          pattern="[^/\s]+/[^/\s]+"
-          title="namespace/name, as on the Hub"
-          required
-          spellCheck={false}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="import-revision">Revision</label>
-        <input id="import-revision" value={revision} onChange={(event) => setRevision(event.target.value)} spellCheck={false} />
-      </div>
-      <div className="field">
-        <label htmlFor="import-version">Version label (optional)</label>
-        <input
-          id="import-version"
-          value={version}
-          onChange={(event) => setVersion(event.target.value)}
-          placeholder="the commit sha"
-          spellCheck={false}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="import-include">Only files matching (optional)</label>
-        <input
-          id="import-include"
-          value={include}
-          onChange={(event) => setInclude(event.target.value)}
-          placeholder="*.json *.safetensors"
-          spellCheck={false}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="import-exclude">Skip files matching (optional)</label>
-        <input
-          id="import-exclude"
-          value={exclude}
-          onChange={(event) => setExclude(event.target.value)}
-          placeholder="*.bin"
-          spellCheck={false}
-        />
-      </div>
+      <TextField
+        id="import-repo"
+        label="Repository"
+        value={repo}
+        onValueChange={setRepo}
+        placeholder="google-bert/bert-base-uncased"
+        pattern="[^/\s]+/[^/\s]+"
+        title="namespace/name, as on the Hub"
+        required
+        spellCheck={false}
+      />
+      <TextField id="import-revision" label="Revision" value={revision} onValueChange={setRevision} spellCheck={false} />
+      <TextField
+        id="import-version"
+        label="Version label (optional)"
+        value={version}
+        onValueChange={setVersion}
+        placeholder="the commit sha"
+        spellCheck={false}
+      />
+      <TextField
+        id="import-include"
+        label="Only files matching (optional)"
+        value={include}
+        onValueChange={setInclude}
+        placeholder="*.json *.safetensors"
+        spellCheck={false}
+      />
+      <TextField
+        id="import-exclude"
+        label="Skip files matching (optional)"
+        value={exclude}
+        onValueChange={setExclude}
+        placeholder="*.bin"
+        spellCheck={false}
+      />
       {start.isError && <ErrorNotice title="The import was not started" error={start.error} />}
       <button type="submit" disabled={start.isPending}>
         {start.isPending ? 'Starting…' : 'Start import'}

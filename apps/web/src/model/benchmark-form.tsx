@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/status-views';
 import { formatMs } from '../format/format';
 import { hardwareLabel, isRunActive } from './benchmark-series';
 import { useVersionFiles } from './files-panel';
+import { TextField } from '../components/text-field';
 
 const PROVIDERS: { value: NonNullable<BenchmarkRequest['executionProvider']>; label: string }[] = [
   { value: 'auto', label: 'Best available' },
@@ -94,30 +95,26 @@ export function BenchmarkForm({ namespace, name, version }: Props) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="benchmark-batch">Batch size</label>
-        <input
-          id="benchmark-batch"
-          type="number"
-          min={1}
-          max={4096}
-          value={batchSize}
-          onChange={(event) => setBatchSize(event.target.value)}
-          required
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="benchmark-iterations">Timed runs</label>
-        <input
-          id="benchmark-iterations"
-          type="number"
-          min={1}
-          max={1000}
-          value={iterations}
-          onChange={(event) => setIterations(event.target.value)}
-          required
-        />
-      </div>
+      <TextField
+        id="benchmark-batch"
+        label="Batch size"
+        value={batchSize}
+        onValueChange={setBatchSize}
+        type="number"
+        min={1}
+        max={4096}
+        required
+      />
+      <TextField
+        id="benchmark-iterations"
+        label="Timed runs"
+        value={iterations}
+        onValueChange={setIterations}
+        type="number"
+        min={1}
+        max={1000}
+        required
+      />
       {start.isError && <ErrorNotice title="The benchmark was not queued" error={start.error} />}
       <button type="submit" disabled={start.isPending || (run.data !== undefined && isRunActive(run.data))}>
         {start.isPending ? 'Queueing…' : 'Run benchmark'}

@@ -4,6 +4,7 @@ import { dataOf } from '../api/api-error';
 import type { IntendedUse, LicenseCheck } from '../api/api-types';
 import { useApi } from '../auth/auth-context';
 import { ErrorNotice } from '../components/status-views';
+import { TextField } from '../components/text-field';
 
 const DISTRIBUTIONS: { value: IntendedUse['distribution']; label: string }[] = [
   { value: 'none', label: 'Only us, not shared' },
@@ -86,40 +87,34 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="check-users">Monthly active users (optional)</label>
-          <input
-            id="check-users"
-            type="number"
-            min={0}
-            step={1}
-            inputMode="numeric"
-            value={users}
-            onChange={(event) => setUsers(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="check-revenue">Annual revenue in US$ (optional)</label>
-          <input
-            id="check-revenue"
-            type="number"
-            min={0}
-            inputMode="numeric"
-            value={revenue}
-            onChange={(event) => setRevenue(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="check-region">Country code (optional)</label>
-          <input
-            id="check-region"
-            maxLength={2}
-            pattern="[A-Za-z]{2}"
-            placeholder="e.g. DE"
-            value={region}
-            onChange={(event) => setRegion(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="check-users"
+          label="Monthly active users (optional)"
+          value={users}
+          onValueChange={setUsers}
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+        />
+        <TextField
+          id="check-revenue"
+          label="Annual revenue in US$ (optional)"
+          value={revenue}
+          onValueChange={setRevenue}
+          type="number"
+          min={0}
+          inputMode="numeric"
+        />
+        <TextField
+          id="check-region"
+          label="Country code (optional)"
+          value={region}
+          onValueChange={setRegion}
+          maxLength={2}
+          pattern="[A-Za-z]{2}"
+          placeholder="e.g. DE"
+        />
         <div className="check-options">
           <label className="inline">
             <input type="checkbox" checked={modifications} onChange={(event) => setModifications(event.target.checked)} /> We modify or

@@ -64,6 +64,10 @@ describe('serving the built web app at /', () => {
     }
   });
 
+  it('answers a malformed path with 400, not a crash', async () => {
+    expect((await app.inject({ url: '/%E0' })).statusCode).toBe(400);
+  });
+
   it('does not serve a missing asset or anything outside its folder', async () => {
     expect((await app.inject({ url: '/assets/missing-123.js' })).statusCode).toBe(404);
     const escape = await app.inject({ url: '/assets/..%2f..%2fetc%2fpasswd' });

@@ -290,14 +290,21 @@ describe('listing and search', () => {
     expect([...created].sort().reverse()).toEqual(created);
   });
 
-  it.each(['limit=0', 'limit=101', 'limit=ten', 'cursor=bogus', 'status=deleted', 'sort=size&cursor=bogus', 'sort=popular'])(
-    'rejects %s with 400',
-    async (query) => {
-      const reply = await api.request('GET', `/v1/models?${query}`, { key: publisher });
-      expect(reply.status).toBe(400);
-      expect(reply.body.errors.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    'limit=0',
+    'limit=101',
+    'limit=ten',
+    'cursor=bogus',
+    'status=deleted',
+    'sort=size&cursor=bogus',
+    'sort=popular',
+    `sort=size&cursor=${Buffer.from('null').toString('base64url')}`,
+    `sort=size&cursor=${Buffer.from('{"s":"size","p":"99999999999999999999","i":"00000000-0000-0000-0000-000000000000"}').toString('base64url')}`,
+  ])('rejects %s with 400', async (query) => {
+    const reply = await api.request('GET', `/v1/models?${query}`, { key: publisher });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors.length).toBeGreaterThan(0);
+  });
 
   it('shows viewers only models with an approved version', async () => {
     await approve('search', 'mistral-7b');
@@ -306,5 +313,14 @@ describe('listing and search', () => {
     const model = await api.request('GET', '/v1/models/search/mistral-7b', { key: viewer });
     expect(model.body.latestApprovedVersion).toBe('1.0');
     expect((await api.request('GET', '/v1/models/search/whisper-small', { key: viewer })).status).toBe(404);
+  });
+
+  it('shows viewers the facts of approved versions only, even as filters', async () => {
+    // mistral-7b: 1.0 approved (above), p1 unapproved with a parameter count (set earlier in this block).
+    const [asViewer] = (await api.request('GET', '/v1/models?q=mistral', { key: viewer })).body.items;
+    expect(asViewer.parameters).toBeNull();
+    const [asPublisher] = (await api.request('GET', '/v1/models?q=mistral', { key: publisher })).body.items;
+    expect(asPublisher.parameters).toBe(7_241_732_096);
+    expect(await ids('minParameters=1', viewer)).toEqual([]);
   });
 });

@@ -97,6 +97,16 @@ describe('reviews', () => {
     expect(audit.map((a) => a.action)).toEqual(['version.created', 'version.submitted', 'version.scanned', 'version.approved']);
   });
 
+  it("keeps a version's reviews and evidence from viewers until it is approved", async () => {
+    const base = await submitted('two-versions', '1');
+    expect((await review(base, '1', reviewer, { decision: 'approve', comment: 'fine' })).status).toBe(201);
+    await submitted('two-versions', '2', { file: { path: 'pytorch_model.bin', bytes: DANGEROUS_PICKLE } });
+    expect((await review(base, '2', reviewer, { decision: 'reject', comment: 'runs os.system' })).status).toBe(201);
+    expect((await api.request('GET', `${base}/versions/1/reviews`, { key: viewer })).status).toBe(200);
+    const hidden = await api.request('GET', `${base}/versions/2/reviews`, { key: viewer });
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'version_not_found']);
+  });
+
   it('refuses self-approval, except by an admin who gives a reason', async () => {
     const ownBase = await submitted('own', '1', { key: reviewer });
     const own = await review(ownBase, '1', reviewer, { decision: 'approve', comment: 'looks fine to me' });

@@ -134,9 +134,12 @@ describe('scan and benchmark jobs', () => {
         .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
         .toBe(1);
       const run = await settled((await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items[0].id);
-      expect(run.status).toBe('succeeded');
+      // Wrong outputs fail the smoke test: the metrics stay visible, but the run is no latency to advertise.
+      expect(run.status).toBe(passed ? 'succeeded' : 'failed');
       expect(run.reference).toEqual({ passed, maxAbsError: passed ? 0 : 1 });
+      expect(run.metrics.p50Ms).toBeGreaterThan(0);
       expect(run.findings.some((f: { code: string; severity: string }) => f.severity === 'critical')).toBe(!passed);
+      if (!passed) expect(run.error).toMatch(/^reference_mismatch: /);
     }
   });
 
@@ -196,8 +199,11 @@ describe('scan and benchmark jobs', () => {
        RETURNING id`,
       [version!.id],
     );
-    await worker.get(BenchmarkRecovery).sweep();
+    // Every worker sweeps; only one of them may queue the run again.
+    await Promise.all([worker.get(BenchmarkRecovery).sweep(), worker.get(BenchmarkRecovery).sweep()]);
     const run = await settled(orphan!.id);
+    const jobs = await api.sql(`SELECT id FROM pgboss.job WHERE name = 'benchmark.run' AND data->>'runId' = $1`, [orphan!.id]);
+    expect(jobs).toHaveLength(1);
     expect(run.status).toBe('succeeded');
     const [row] = await api.sql<{ attempts: number }>(`SELECT attempts FROM benchmark_runs WHERE id = $1`, [orphan!.id]);
     expect(row!.attempts).toBe(2);

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { childEnvironment } from './child-environment.js';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,7 +59,12 @@ export async function runBenchmark(modelPath: string, options: RunBenchmarkOptio
     throw error;
   }
 
-  const child = fork(script, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [], serialization: 'json' });
+  const child = fork(script, [], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    execArgv: [],
+    serialization: 'json',
+    env: childEnvironment(),
+  });
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => tail.write(chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => tail.write(chunk));
 

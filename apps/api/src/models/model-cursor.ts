@@ -14,18 +14,30 @@ export function encodeModelCursor(row: ModelRow, sort: ModelSort): string {
 
 export function decodeModelCursor(cursor: string, sort: ModelSort): SortPosition {
   if (sort === 'recent') return { sort, ...decodeTimeCursor(cursor) };
-  let parsed: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalidCursor();
   }
-  if (parsed.s !== sort) throw invalidCursor();
+  if (typeof parsed !== 'object' || parsed === null || !('s' in parsed) || parsed.s !== sort) throw invalidCursor();
+  return position(parsed, sort);
+}
+
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+function position(parsed: Record<string, unknown>, sort: 'name' | 'size'): SortPosition {
   if (sort === 'name' && typeof parsed.n === 'string' && typeof parsed.m === 'string') {
     return { sort, namespace: parsed.n, name: parsed.m };
   }
-  const id = typeof parsed.i === 'string' && /^[0-9a-f-]{36}$/.test(parsed.i) ? parsed.i : undefined;
-  const parameters = parsed.p === null ? null : typeof parsed.p === 'string' && /^\d{1,20}$/.test(parsed.p) ? BigInt(parsed.p) : undefined;
+  const id =
+    typeof parsed.i === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed.i) ? parsed.i : undefined;
+  const parameters =
+    parsed.p === null
+      ? null
+      : typeof parsed.p === 'string' && /^\d{1,19}$/.test(parsed.p) && BigInt(parsed.p) <= MAX_BIGINT
+        ? BigInt(parsed.p)
+        : undefined;
   if (sort === 'size' && id && parameters !== undefined) return { sort, parameters, id };
   throw invalidCursor();
 }

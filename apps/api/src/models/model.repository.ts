@@ -54,7 +54,11 @@ export interface ModelSearch {
 
 export type ModelChanges = Partial<Pick<ModelRow, 'displayName' | 'description' | 'task' | 'library' | 'tags' | 'licenseId' | 'status'>>;
 
-const COLUMNS = Prisma.sql`
+/** Facts of versions a viewer may not see must not reach them, not even as a filter or sort key. */
+const visibleVersion = (approvedOnly: boolean): Prisma.Sql =>
+  approvedOnly ? Prisma.sql`AND v.status IN ('approved', 'deprecated')` : Prisma.empty;
+
+const columns = (approvedOnly: boolean): Prisma.Sql => Prisma.sql`
   m.id, m.namespace, m.name, m.display_name AS "displayName", m.description, m.task, m.library,
   m.license_id AS "licenseId", m.tags, m.source, m.status, m.created_by AS "createdBy",
   m.created_at AS "createdAt", m.updated_at AS "updatedAt",
@@ -62,13 +66,14 @@ const COLUMNS = Prisma.sql`
     WHERE v.model_id = m.id AND v.status = 'approved'
     ORDER BY v.created_at DESC LIMIT 1) AS "latestApprovedVersion",
   (SELECT v.parameters FROM model_versions v
-    WHERE v.model_id = m.id AND v.parameters IS NOT NULL
+    WHERE v.model_id = m.id AND v.parameters IS NOT NULL ${visibleVersion(approvedOnly)}
     ORDER BY v.status = 'approved' DESC, v.created_at DESC LIMIT 1) AS parameters,
   ARRAY(SELECT DISTINCT f.format FROM model_versions v JOIN model_files f ON f.version_id = v.id
-    WHERE v.model_id = m.id AND f.format IN ('safetensors', 'onnx', 'gguf', 'pickle') ORDER BY f.format) AS formats,
+    WHERE v.model_id = m.id AND f.format IN ('safetensors', 'onnx', 'gguf', 'pickle') ${visibleVersion(approvedOnly)}
+    ORDER BY f.format) AS formats,
   (SELECT l.terms->>'commercialUse' FROM licenses l WHERE l.id = m.license_id) AS "commercialUse",
   (SELECT min(b.p50_ms) FROM benchmark_runs b JOIN model_versions v ON v.id = b.version_id
-    WHERE v.model_id = m.id AND b.status = 'succeeded') AS "bestLatencyMs"`;
+    WHERE v.model_id = m.id AND b.status = 'succeeded' ${visibleVersion(approvedOnly)}) AS "bestLatencyMs"`;
 
 /** ORDER BY of each sort, on the columns of the inner select; every order ends in a unique key. */
 const ORDER: Record<ModelSort, Prisma.Sql> = {
@@ -109,7 +114,7 @@ export class ModelRepository {
     if (search.tag) conditions.push(Prisma.sql`m.tags @> ARRAY[${search.tag}]::text[]`);
     if (search.format) {
       conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM model_versions v JOIN model_files f ON f.version_id = v.id
-        WHERE v.model_id = m.id AND f.format = ${search.format})`);
+        WHERE v.model_id = m.id AND f.format = ${search.format} ${visibleVersion(search.approvedOnly)})`);
     }
     if (search.approvedOnly) conditions.push(HAS_VISIBLE_VERSION);
     const outer: Prisma.Sql[] = [Prisma.sql`TRUE`];
@@ -118,7 +123,7 @@ export class ModelRepository {
     if (search.maxParameters !== undefined) outer.push(Prisma.sql`r.parameters <= ${search.maxParameters}`);
     if (search.after) outer.push(afterPosition(search.after));
     return this.db.$queryRaw<ModelRow[]>`
-      SELECT * FROM (SELECT ${COLUMNS} FROM models m WHERE ${Prisma.join(conditions, ' AND ')}) r
+      SELECT * FROM (SELECT ${columns(search.approvedOnly)} FROM models m WHERE ${Prisma.join(conditions, ' AND ')}) r
       WHERE ${Prisma.join(outer, ' AND ')}
       ORDER BY ${ORDER[search.sort]}
       LIMIT ${search.limit}`;
@@ -126,7 +131,7 @@ export class ModelRepository {
 
   async findByName(namespace: string, name: string, approvedOnly = false, tx: Transaction = this.db): Promise<ModelRow | undefined> {
     const rows = await tx.$queryRaw<ModelRow[]>`
-      SELECT ${COLUMNS} FROM models m
+      SELECT ${columns(approvedOnly)} FROM models m
       WHERE m.namespace = ${namespace} AND m.name = ${name}
         ${approvedOnly ? Prisma.sql`AND ${HAS_VISIBLE_VERSION}` : Prisma.empty}`;
     return rows[0];

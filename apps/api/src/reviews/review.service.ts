@@ -67,7 +67,7 @@ export class ReviewService {
   }
 
   async list(principal: Principal, ref: VersionRef): Promise<ReviewView[]> {
-    const { version } = await this.versionService.findRow(principal, ref);
+    const { version } = await this.versionService.findVisible(principal, ref);
     const reviews = await this.db.review.findMany({ where: { versionId: version.id }, orderBy: { createdAt: 'asc' } });
     return reviews.map((review) => toReviewView(review, ref.version));
   }

@@ -1,7 +1,8 @@
+import { posix } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@vetted/config';
 import { type BenchmarkRun, PrismaClient } from '@vetted/db';
-import { type BenchmarkResult, runBenchmark, type RunBenchmarkOptions } from '@vetted/inference';
+import { type BenchmarkResult, MAX_TENSOR_FILE_BYTES, runBenchmark, type RunBenchmarkOptions } from '@vetted/inference';
 import type { OnnxFacts } from '@vetted/formats';
 import type { BlobStore } from '@vetted/storage';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
@@ -17,6 +18,7 @@ export const STALE_AFTER_MS = 60_000;
  * A version that ships them gets its outputs checked against them on every run.
  */
 const REFERENCE_FOLDER = 'test_data_set_0/';
+const REFERENCE_TENSOR = /^(input|output)_\d+\.(pb|npy)$/;
 const MAX_REFERENCE_FILES = 64;
 
 /** The request fields the runner understands (the rest of settings is bookkeeping). */
@@ -42,41 +44,47 @@ export class BenchmarkExecutor {
 
   async execute(runId: string): Promise<void> {
     if (!(await this.claim(runId))) return;
-    const run = await this.db.benchmarkRun.findUniqueOrThrow({ where: { id: runId } });
-    const workspace = await BenchmarkWorkspace.create(this.store, await this.filesFor(run));
+    // Beat from the claim on: copying gigabytes of weights must not look like a dead worker.
     const abort = new AbortController();
     const heartbeat = setInterval(() => void this.beat(runId, abort), HEARTBEAT_MS);
+    let workspace: BenchmarkWorkspace | undefined;
     try {
-      const settings = run.settings as RequestedSettings;
-      const timeoutSeconds = Math.min(
-        settings.timeoutSeconds ?? this.config.benchmarks.timeoutSeconds,
-        this.config.benchmarks.timeoutSeconds,
-      );
-      const hasConfig = workspace.has('config.json');
-      const referenceDir = run.file.slice(0, run.file.lastIndexOf('/') + 1) + REFERENCE_FOLDER;
-      let result: BenchmarkResult;
-      try {
-        result = await runBenchmark(workspace.pathOf(run.file), {
-          executionProvider: settings.executionProvider ?? this.config.benchmarks.executionProvider,
-          batchSize: settings.batchSize,
-          iterations: settings.iterations,
-          warmup: settings.warmup,
-          dims: settings.dims,
-          inputs: settings.inputs,
-          ...(hasConfig ? { configPath: workspace.pathOf('config.json') } : {}),
-          ...(workspace.hasUnder(referenceDir) ? { reference: { dir: workspace.pathOf(referenceDir.slice(0, -1)) } } : {}),
-          timeoutMs: timeoutSeconds * 1000,
-          memoryLimitMb: this.config.benchmarks.memoryLimitMb,
-          signal: abort.signal,
-        });
-      } catch (error) {
-        if (abort.signal.aborted) return; // cancelled: the API already recorded it
-        throw error;
-      }
-      await this.record(runId, result);
+      const run = await this.db.benchmarkRun.findUniqueOrThrow({ where: { id: runId } });
+      workspace = await BenchmarkWorkspace.create(this.store, await this.filesFor(run));
+      if (abort.signal.aborted) return; // cancelled while the files were copied
+      const result = await this.run(run, workspace, abort.signal);
+      if (result) await this.record(runId, result);
     } finally {
       clearInterval(heartbeat);
-      await workspace.remove();
+      await workspace?.remove();
+    }
+  }
+
+  /** The runner's result, or undefined when the run was cancelled (the API already recorded that). */
+  private async run(run: BenchmarkRun, workspace: BenchmarkWorkspace, signal: AbortSignal): Promise<BenchmarkResult | undefined> {
+    const settings = run.settings as RequestedSettings;
+    const timeoutSeconds = Math.min(
+      settings.timeoutSeconds ?? this.config.benchmarks.timeoutSeconds,
+      this.config.benchmarks.timeoutSeconds,
+    );
+    const referenceDir = posix.dirname(run.file) === '.' ? REFERENCE_FOLDER : `${posix.dirname(run.file)}/${REFERENCE_FOLDER}`;
+    try {
+      return await runBenchmark(workspace.pathOf(run.file), {
+        executionProvider: settings.executionProvider ?? this.config.benchmarks.executionProvider,
+        batchSize: settings.batchSize,
+        iterations: settings.iterations,
+        warmup: settings.warmup,
+        dims: settings.dims,
+        inputs: settings.inputs,
+        ...(workspace.has('config.json') ? { configPath: workspace.pathOf('config.json') } : {}),
+        ...(workspace.hasUnder(referenceDir) ? { reference: { dir: workspace.pathOf(referenceDir.slice(0, -1)) } } : {}),
+        timeoutMs: timeoutSeconds * 1000,
+        memoryLimitMb: this.config.benchmarks.memoryLimitMb,
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) return undefined;
+      throw error;
     }
   }
 
@@ -109,33 +117,49 @@ export class BenchmarkExecutor {
       include: { blob: true },
     });
     const facts = model.facts as Partial<OnnxFacts>;
-    const directory = run.file.slice(0, run.file.lastIndexOf('/') + 1);
+    const directory = posix.dirname(run.file);
     const locations = (facts.externalData ?? []).flatMap((ref) => ref.entries.filter((entry) => entry.key === 'location'));
-    const wanted = new Set([...locations.map((entry) => directory + entry.value), 'config.json']);
+    // Resolved as the runtime resolves them (`./x`, `a//b`); the scan already refused anything leaving the version.
+    const wanted = new Set([...locations.map((entry) => posix.normalize(posix.join(directory, entry.value))), 'config.json']);
     const others = await this.db.modelFile.findMany({
       where: { versionId: run.versionId, path: { in: [...wanted] } },
       include: { blob: true },
     });
-    const references = await this.db.modelFile.findMany({
-      where: { versionId: run.versionId, path: { startsWith: directory + REFERENCE_FOLDER }, format: { not: 'pickle' } },
-      include: { blob: true },
-      orderBy: { path: 'asc' },
-      take: MAX_REFERENCE_FILES,
-    });
-    return [model, ...others, ...references].map((file) => ({ path: file.path, storageKey: file.blob.storageKey }));
+    const referencePrefix = directory === '.' ? REFERENCE_FOLDER : `${directory}/${REFERENCE_FOLDER}`;
+    const references = (
+      await this.db.modelFile.findMany({
+        where: { versionId: run.versionId, path: { startsWith: referencePrefix }, size: { lte: MAX_TENSOR_FILE_BYTES } },
+        include: { blob: true },
+        orderBy: { path: 'asc' },
+        take: MAX_REFERENCE_FILES,
+      })
+    ).filter((file) => REFERENCE_TENSOR.test(file.path.slice(referencePrefix.length)));
+    const byPath = new Map(
+      [model, ...others, ...references].map((file) => [file.path, { path: file.path, storageKey: file.blob.storageKey }]),
+    );
+    return [...byPath.values()];
   }
 
-  /** Written once: a run cancelled (or taken over) meanwhile keeps what it has. */
+  /**
+   * Written once: a run cancelled (or taken over) meanwhile keeps what it has. A run whose outputs are
+   * wrong (a reference mismatch is critical) did not pass its smoke test: it is failed, its metrics kept
+   * in the result but not offered as the version's latency.
+   */
   private async record(runId: string, result: BenchmarkResult): Promise<void> {
-    const succeeded = result.status === 'succeeded';
+    const critical = result.findings.filter((finding) => finding.severity === 'critical');
+    const succeeded = result.status === 'succeeded' && critical.length === 0;
     await this.db.benchmarkRun.updateMany({
       where: { id: runId, status: 'running' },
       data: {
-        status: result.status,
+        status: succeeded ? 'succeeded' : 'failed',
         result: result,
-        error: succeeded ? null : `${result.error.kind}: ${result.error.message}`,
+        error: succeeded
+          ? null
+          : result.status === 'failed'
+            ? `${result.error.kind}: ${result.error.message}`
+            : critical.map((f) => `${f.code}: ${f.message}`).join('; '),
         logTail: result.logTail.join('\n').slice(-16_000),
-        p50Ms: succeeded ? result.metrics.p50Ms : null,
+        p50Ms: succeeded && result.status === 'succeeded' ? result.metrics.p50Ms : null,
         executionProvider: result.executionProvider.actual,
         hardware: hardwareLabel(result),
         finishedAt: new Date(),

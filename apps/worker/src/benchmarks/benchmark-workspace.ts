@@ -1,10 +1,22 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { checkFilePath } from '@vetted/domain';
 import type { BlobStore } from '@vetted/storage';
+
+const PREFIX = 'vetted-bench-';
+
+/** Folders older than `olderThanMs` (no run lasts that long) were left by a worker that was killed. */
+export async function removeStaleWorkspaces(olderThanMs: number): Promise<void> {
+  const root = tmpdir();
+  for (const name of await readdir(root)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const folder = path.join(root, name);
+    if (Date.now() - (await stat(folder)).mtimeMs > olderThanMs) await rm(folder, { recursive: true, force: true });
+  }
+}
 
 export interface WorkspaceFile {
   /** Path inside the version, already checked by the path rules and the scan. */
@@ -23,7 +35,7 @@ export class BenchmarkWorkspace {
   private constructor(readonly dir: string) {}
 
   static async create(store: BlobStore, files: WorkspaceFile[]): Promise<BenchmarkWorkspace> {
-    const workspace = new BenchmarkWorkspace(await mkdtemp(path.join(tmpdir(), 'vetted-bench-')));
+    const workspace = new BenchmarkWorkspace(await mkdtemp(path.join(tmpdir(), PREFIX)));
     try {
       for (const file of files) {
         const target = workspace.pathOf(file.path);

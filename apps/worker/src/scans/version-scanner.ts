@@ -7,6 +7,9 @@ import type { BlobStore } from '@vetted/storage';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
 import { blobByteSource } from './blob-byte-source.js';
 
+/** One row per file is written in one transaction: a version of thousands of files needs more than Prisma's 5 s. */
+const SCAN_WRITE_TIMEOUT = { timeout: 120_000, maxWait: 10_000 };
+
 /** Versions in these states were frozen by a submit or an import and wait for (or passed) review. */
 const SCANNABLE = ['pending_review', 'approved', 'rejected', 'deprecated'] as const;
 
@@ -69,7 +72,7 @@ export class VersionScanner {
         },
       });
       if (this.config.benchmarks.auto) await this.queueBenchmarks(tx, versionId, result);
-    });
+    }, SCAN_WRITE_TIMEOUT);
     return result;
   }
 

@@ -217,10 +217,12 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     await page.getByRole('button', { name: 'Clear filters' }).last().click();
 
     await page.getByLabel('Search models').fill('filler');
-    const onlyFillers = async () =>
-      (await rows.locator('.model-row-name').allTextContents()).every((name) => name.startsWith('bulk/filler-'));
-    await expect.poll(onlyFillers).toBe(true);
-    expect(await rows.count()).toBe(20);
+    // Rows of the previous list, then none while the search loads: wait for a full page of fillers only.
+    const fillerRows = async () => {
+      const names = await rows.locator('.model-row-name').allTextContents();
+      return names.every((name) => name.startsWith('bulk/filler-')) ? names.length : -1;
+    };
+    await expect.poll(fillerRows).toBe(20);
     const firstPage = await rows.locator('.model-row-name').allTextContents();
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => rows.count()).toBe(2);

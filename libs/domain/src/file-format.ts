@@ -1,5 +1,5 @@
 /** The format of a weight or repository file, from its name: what the inspectors key on. */
-export type FileFormat = 'safetensors' | 'onnx' | 'gguf' | 'pickle' | 'json' | 'text' | 'other';
+export type FileFormat = 'safetensors' | 'onnx' | 'gguf' | 'pickle' | 'npy' | 'json' | 'text' | 'other';
 
 const BY_EXTENSION: Record<string, FileFormat> = {
   safetensors: 'safetensors',
@@ -12,6 +12,9 @@ const BY_EXTENSION: Record<string, FileFormat> = {
   pkl: 'pickle',
   pickle: 'pickle',
   joblib: 'pickle',
+  // An .npz is a zip of .npy arrays: read like a torch zip, its arrays checked for pickled objects.
+  npz: 'pickle',
+  npy: 'npy',
   json: 'json',
   md: 'text',
   txt: 'text',

@@ -54,6 +54,8 @@ describe('fileFormat', () => {
     ['llama-q4.gguf', 'gguf'],
     ['pytorch_model.bin', 'pickle'],
     ['x.ckpt', 'pickle'],
+    ['embeddings.npy', 'npy'],
+    ['arrays.NPZ', 'pickle'],
     ['config.json', 'json'],
     ['README.md', 'text'],
     ['.gitattributes', 'other'],

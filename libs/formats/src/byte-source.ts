@@ -7,6 +7,14 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Buffer>;
 }
 
+/**
+ * The bytes could not be read (storage, network): a failure of the moment, not a verdict on the file. Sources
+ * throw it so that the scan is retried later instead of recording the file as unscannable.
+ */
+export class ByteSourceError extends Error {
+  override readonly name = 'ByteSourceError';
+}
+
 export function bufferSource(bytes: Buffer): ByteSource {
   return {
     size: bytes.length,

@@ -6,6 +6,7 @@ export * from './hardware-fit.js';
 export * from './inspect-file.js';
 export * from './json-file.js';
 export * from './main-onnx-files.js';
+export * from './npy.js';
 export * from './onnx.js';
 export * from './onnx-external-data.js';
 export * from './safetensors.js';

@@ -6,7 +6,13 @@
  */
 export type GlobalVerdict = 'allowed' | 'dangerous' | 'unknown';
 
-/** Modules whose every attribute is dangerous, with their submodules. */
+/**
+ * Modules whose every attribute is dangerous, with their submodules: they run commands or code strings
+ * (`timeit`, `cProfile`, `trace`, `pydoc.pipepager`, `uuid._get_command_stdout`, `torch.utils.collect_env.run`),
+ * load code or other pickles (`importlib`, `pkgutil.resolve_name`, `torch.jit` loaders, `numpy.lib.npyio`),
+ * or reach files and the network. Aligned with picklescan's `_unsafe_globals`, whole modules where it names a few
+ * functions of a module no checkpoint needs.
+ */
 const DANGEROUS_MODULES = new Set([
   '_aix_support',
   '_ctypes',
@@ -14,6 +20,7 @@ const DANGEROUS_MODULES = new Set([
   '_osx_support',
   '_pickle',
   '_posixsubprocess',
+  '_pyrepl',
   '_socket',
   '_thread',
   'aiohttp',
@@ -21,11 +28,11 @@ const DANGEROUS_MODULES = new Set([
   'bdb',
   'bz2',
   'cProfile',
+  'cloudpickle',
   'code',
   'codeop',
   'ctypes',
   'dill',
-  'cloudpickle',
   'distutils',
   'doctest',
   'ensurepip',
@@ -33,22 +40,36 @@ const DANGEROUS_MODULES = new Set([
   'gzip',
   'http',
   'httpx',
+  'idlelib',
+  'imaplib',
   'imp',
   'importlib',
+  'lib2to3',
   'logging.config',
   'logging.handlers',
   'lzma',
   'marshal',
   'multiprocessing',
+  'nntplib',
   'nt',
+  'numpy._core.memmap',
+  'numpy.core.memmap',
+  'numpy.ctypeslib',
   'numpy.distutils',
   'numpy.f2py',
+  'numpy.lib._datasource',
+  'numpy.lib._npyio_impl',
+  'numpy.lib.format',
+  'numpy.lib.npyio',
+  'numpy.testing',
   'os',
   'pdb',
   'pickle',
   'pip',
   'pkg_resources',
+  'pkgutil',
   'platform',
+  'poplib',
   'posix',
   'profile',
   'pty',
@@ -62,22 +83,38 @@ const DANGEROUS_MODULES = new Set([
   'smtplib',
   'socket',
   'socketserver',
+  'ssl',
   'subprocess',
   'sys',
   'tarfile',
   'telnetlib',
+  'test',
   'timeit',
+  'torch._dynamo.guards',
   'torch._inductor.codecache',
+  'torch.distributed.rpc',
   'torch.hub',
+  'torch.jit._serialization',
+  'torch.jit.mobile',
+  'torch.jit.unsupported_tensor_ops',
   'torch.package',
+  'torch.utils._config_module',
+  'torch.utils.bottleneck',
+  'torch.utils.collect_env',
   'torch.utils.cpp_extension',
+  'torch.utils.data.datapipes.utils.decoder',
+  'trace',
   'urllib.request',
+  'uuid',
   'venv',
   'webbrowser',
   'xmlrpc',
   'zipfile',
   'zipimport',
 ]);
+
+/** Names of a dangerous module that are plain values a checkpoint may hold: unknown, not dangerous. */
+const HARMLESS_IN_DANGEROUS_MODULES = new Map([['uuid', new Set(['SafeUUID', 'UUID'])]]);
 
 const BUILTINS_DENIED = [
   '__import__',
@@ -102,6 +139,11 @@ const BUILTINS_DENIED = [
   'vars',
 ];
 
+const OPERATOR_CALLERS = new Set(['attrgetter', 'itemgetter', 'methodcaller']);
+const RECORDS_FROM_FILE = new Set(['fromfile']);
+const NUMPY_FILE_ACCESS = ['DataSource', 'fromfile', 'fromregex', 'genfromtxt', 'load', 'loadtxt', 'memmap'];
+const NUMPY_FILE_WRITES = ['save', 'savetxt', 'savez', 'savez_compressed'];
+
 /** Single dangerous names in otherwise harmless modules. */
 const DANGEROUS_NAMES = new Map<string, Set<string>>([
   ['builtins', new Set(BUILTINS_DENIED)],
@@ -109,17 +151,32 @@ const DANGEROUS_NAMES = new Map<string, Set<string>>([
   ['fileinput', new Set(['input', 'FileInput'])],
   ['functools', new Set(['partial', 'partialmethod'])],
   ['io', new Set(['FileIO', 'open', 'open_code'])],
+  ['joblib', new Set(['load'])],
+  ['joblib.numpy_pickle', new Set(['load', 'load_compatibility'])],
+  ['joblib.numpy_pickle_compat', new Set(['load_compatibility'])],
   ['logging', new Set(['FileHandler'])],
-  ['numpy', new Set(['load', 'fromfile', 'loadtxt', 'genfromtxt'])],
-  ['numpy.testing._private.utils', new Set(['runstring'])],
+  ['numpy', new Set([...NUMPY_FILE_ACCESS, ...NUMPY_FILE_WRITES])],
+  ['numpy._core.records', RECORDS_FROM_FILE],
+  ['numpy.core.records', RECORDS_FROM_FILE],
+  ['numpy.rec', RECORDS_FROM_FILE],
   // itemgetter('eval') applied to a module's __dict__ is getattr by another name.
-  ['operator', new Set(['attrgetter', 'itemgetter', 'methodcaller'])],
+  ['operator', OPERATOR_CALLERS],
+  ['_operator', OPERATOR_CALLERS],
   ['torch', new Set(['load'])],
   ['torch.classes', new Set(['load_library'])],
+  // Guard and shape expressions are Python source, evaluated.
+  ['torch.fx.experimental.symbolic_shapes', new Set(['ShapeEnv'])],
+  // A pickled GraphModule is Python source that these execute.
+  [
+    'torch.fx.graph_module',
+    new Set(['_deserialize_graph_module', 'reduce_deploy_graph_module', 'reduce_graph_module', 'reduce_package_graph_module']),
+  ],
+  ['torch.jit', new Set(['load'])],
   ['torch.ops', new Set(['load_library'])],
-  ['torch.serialization', new Set(['load'])],
+  ['torch.serialization', new Set(['_legacy_load', '_load', 'load'])],
   ['torch.storage', new Set(['_load_from_bytes'])],
   ['types', new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodType'])],
+  ['yaml', new Set(['full_load', 'full_load_all', 'load', 'load_all', 'unsafe_load', 'unsafe_load_all'])],
 ]);
 
 /**
@@ -140,20 +197,53 @@ const PYTHON2_MODULES = new Map([
 
 /**
  * Attribute names that, reached through a dotted name (`find_class` walks `a.b.c` from protocol 4 on, so
- * `torch` + `os.system` is `os.system`), mean the chain leads somewhere dangerous.
+ * `torch` + `os.system` is `os.system`), mean the chain leads somewhere dangerous: loaders, runners and file
+ * operations, whatever object they hang from.
  */
 const DANGEROUS_SEGMENTS = new Set([
   ...BUILTINS_DENIED,
   'builtins',
+  'call',
+  'check_call',
+  'check_output',
+  'chmod',
+  'exec_module',
+  'fromfile',
+  'getoutput',
+  'getstatusoutput',
+  'hardlink_to',
   'import_module',
+  'load',
+  'load_library',
+  'load_module',
+  'loads',
+  'locate',
+  'mkdir',
   'nt',
   'os',
   'popen',
+  'Popen',
   'posix',
+  'read_bytes',
+  'read_text',
+  'remove',
+  'rename',
+  'resolve_name',
+  'rmdir',
+  'rmtree',
+  'run',
+  'runcode',
+  'runctx',
+  'runsource',
   'spawn',
   'subprocess',
+  'symlink_to',
   'sys',
   'system',
+  'touch',
+  'unlink',
+  'write_bytes',
+  'write_text',
 ]);
 
 const ALLOWED = new Set([
@@ -259,16 +349,25 @@ export function classifyGlobal(module: string, name: string): GlobalVerdict {
 }
 
 function isDangerous(module: string, name: string): boolean {
-  if (prefixes(module).some((prefix) => DANGEROUS_MODULES.has(prefix))) return true;
   const segments = name.split('.');
-  if (DANGEROUS_NAMES.get(module)?.has(segments[0] ?? '')) return true;
   // `__dict__`, `__builtins__`, `__globals__`…: a way to any other name, the denied ones included.
   if (segments.some((segment) => DUNDER.test(segment))) return true;
+  if (leadsToDanger([...module.split('.'), ...segments])) return true;
   if (segments.length === 1) return false;
-  // A dotted name is an attribute chain: judge where it can lead, not where it starts.
-  const path = `${module}.${name}`;
-  if (prefixes(path).some((prefix) => DANGEROUS_MODULES.has(prefix))) return true;
-  return segments.some((segment) => DANGEROUS_SEGMENTS.has(segment));
+  // A dotted name is an attribute chain: judge where it can lead, not where it starts. Any attribute on it may
+  // be a module imported under its own name (`torch` + `serialization.pickle.loads`).
+  return segments.some((segment, index) => DANGEROUS_SEGMENTS.has(segment) || leadsToDanger(segments.slice(index)));
+}
+
+/** `a.b.c` is dangerous when `a` or `a.b` is a dangerous module, or `b` a dangerous name of `a`… */
+function leadsToDanger(parts: readonly string[]): boolean {
+  for (let length = 1; length <= parts.length; length += 1) {
+    const prefix = parts.slice(0, length).join('.');
+    const next = parts[length];
+    if (DANGEROUS_MODULES.has(prefix) && !(next !== undefined && HARMLESS_IN_DANGEROUS_MODULES.get(prefix)?.has(next))) return true;
+    if (next !== undefined && DANGEROUS_NAMES.get(prefix)?.has(next)) return true;
+  }
+  return false;
 }
 
 function isAllowed(module: string, name: string): boolean {
@@ -281,10 +380,4 @@ function isAllowed(module: string, name: string): boolean {
   if (module === 'torch') return TORCH_CONSTANTS.has(name);
   if (module === 'numpy.dtypes') return name.endsWith('DType');
   return false;
-}
-
-/** `a.b.c` → `a`, `a.b`, `a.b.c`. */
-function prefixes(dotted: string): string[] {
-  const parts = dotted.split('.');
-  return parts.map((_, index) => parts.slice(0, index + 1).join('.'));
 }

@@ -37,6 +37,10 @@ export interface PickleScan {
   end: number;
   /** `STOP` was reached: what follows is not part of this pickle. */
   complete: boolean;
+  /** The first opcode is `PROTO`: the bytes announce themselves as a pickle (protocol 2 or later). */
+  startsWithProto: boolean;
+  /** Offset of the last opcode that calls something (`REDUCE`, `BUILD`, `NEWOBJ`, `NEWOBJ_EX`, `OBJ`, `INST`). */
+  lastCallOffset?: number;
   findings: Finding[];
 }
 
@@ -91,6 +95,8 @@ class PickleWalker {
   private declaredProtocol: number | undefined;
   private highestOpcodeProtocol = 0;
   private complete = false;
+  private startsWithProto = false;
+  private lastCallOffset: number | undefined;
   private opcodeOffset = 0;
 
   constructor(
@@ -113,6 +119,8 @@ class PickleWalker {
       opcodeCount: this.opcodeCount,
       end: this.reader.position,
       complete: this.complete,
+      startsWithProto: this.startsWithProto,
+      ...(this.lastCallOffset !== undefined ? { lastCallOffset: this.lastCallOffset } : {}),
       findings: this.findings,
     };
   }
@@ -151,6 +159,7 @@ class PickleWalker {
         const protocol = await this.uint(1);
         if (protocol > HIGHEST_PICKLE_PROTOCOL) throw this.malformed(`Unsupported pickle protocol ${protocol}`);
         this.declaredProtocol ??= protocol;
+        if (this.opcodeCount === 1) this.startsWithProto = true;
         return;
       }
       case OP.FRAME:
@@ -256,9 +265,13 @@ class PickleWalker {
         return;
 
       case OP.APPEND:
+        this.pop();
+        this.top();
+        return;
       case OP.BUILD:
         this.pop();
         this.top();
+        this.lastCallOffset = this.opcodeOffset;
         return;
       case OP.SETITEM:
         this.pop();
@@ -280,6 +293,7 @@ class PickleWalker {
         return;
       case OP.OBJ:
         if (this.popMark().length === 0) throw this.malformed('OBJ without a class');
+        this.lastCallOffset = this.opcodeOffset;
         this.push(null);
         return;
       case OP.TUPLE1:
@@ -289,17 +303,28 @@ class PickleWalker {
         this.push(null);
         return;
       case OP.TUPLE2:
-      case OP.REDUCE:
-      case OP.NEWOBJ:
         this.pop();
         this.pop();
         this.push(null);
         return;
+      case OP.REDUCE:
+      case OP.NEWOBJ:
+        this.pop();
+        this.pop();
+        this.lastCallOffset = this.opcodeOffset;
+        this.push(null);
+        return;
       case OP.TUPLE3:
+        this.pop();
+        this.pop();
+        this.pop();
+        this.push(null);
+        return;
       case OP.NEWOBJ_EX:
         this.pop();
         this.pop();
         this.pop();
+        this.lastCallOffset = this.opcodeOffset;
         this.push(null);
         return;
 
@@ -309,7 +334,10 @@ class PickleWalker {
         const name = await this.line();
         // The unpickler imports before it looks for INST's MARK: the import happens even if that fails.
         this.addGlobal(module && lossyUtf8(module), name && lossyUtf8(name), code === OP.GLOBAL ? 'GLOBAL' : 'INST');
-        if (code === OP.INST) this.popMark();
+        if (code === OP.INST) {
+          this.popMark();
+          this.lastCallOffset = this.opcodeOffset;
+        }
         this.push(null);
         return;
       }

@@ -1,4 +1,4 @@
-import type { ByteSource } from './byte-source.js';
+import { type ByteSource, ByteSourceError } from './byte-source.js';
 import type { ConfigFacts } from './config-json.js';
 import type { GgufFacts } from './gguf.js';
 import { hardwareFit, type HardwareFit } from './hardware-fit.js';
@@ -55,7 +55,7 @@ export interface VersionScan {
   benchmarkCandidates: string[];
 }
 
-const WEIGHT_INSPECTORS = new Set(['safetensors', 'onnx', 'gguf', 'pickle']);
+const WEIGHT_INSPECTORS = new Set(['safetensors', 'onnx', 'gguf', 'pickle', 'npy']);
 
 /**
  * Inspects every file of a version, one at a time (each reads headers only), then what only the whole
@@ -97,6 +97,7 @@ async function checkShardIndex(file: VersionFileInput, scans: readonly FileScan[
     addFindings(indexScan, inspection.findings);
     indexScan.facts = { ...indexScan.facts, shardSet: inspection.facts };
   } catch (error) {
+    if (error instanceof ByteSourceError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     addFindings(indexScan, [{ severity: 'critical', code: 'safetensors_index_unreadable', message: `${file.path}: ${message}` }]);
   }

@@ -11,6 +11,7 @@ export type SniffedFormat =
   | 'zip'
   | 'pickle'
   | 'torch_legacy'
+  | 'npy'
   | 'elf'
   | 'pe'
   | 'macho'
@@ -31,6 +32,9 @@ const ELF_MAGIC = Buffer.from('\x7fELF', 'latin1');
 const MACHO_MAGICS = ['feedface', 'feedfacf', 'cefaedfe', 'cffaedfe', 'cafebabe'].map((hex) => Buffer.from(hex, 'hex'));
 /** `torch.save` before 1.6: the pickled long 0x1950a86a20f9469cfc6c (LONG1, 10 bytes, little-endian) comes first. */
 const TORCH_LEGACY_MAGIC = Buffer.from('8a0a6cfc9c46f9206aa85019', 'hex');
+/** The same long as pickle protocols 0 and 1 write it. */
+const TORCH_LEGACY_TEXT_MAGIC = Buffer.from('L119547037146038801333356L\n.', 'latin1');
+const NPY_MAGIC = Buffer.from('\x93NUMPY', 'latin1');
 const PICKLE_PROTO = 0x80;
 /** Every pickle opcode, protocols 0–5. */
 const PICKLE_OPCODES = new Set([
@@ -40,15 +44,16 @@ const PICKLE_OPCODES = new Set([
 
 /**
  * Protocols 0 and 1 have no header: an import (`c`/`i` module NL name NL) or a memoized dict or list as the
- * first opcodes gives them away, and ordinary text does not start that way.
+ * first opcodes gives them away, and ordinary text does not start that way. Other pickles without a header
+ * are caught by walking them (`pickle-probe.ts`).
  */
 const PROTOCOL_0_PICKLE = /^(?:[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n|\((?:dp|lp)\d+\n)/;
 
 const NATIVE_EXTENSIONS = /\.(so(\.\d+)*|dll|dylib)$/;
 const SCRIPT_EXTENSIONS = /\.(py|pyc|sh|bash|zsh|bat|cmd|ps1)$/;
-const WEIGHT_FORMATS = new Set(['safetensors', 'gguf', 'pickle', 'onnx']);
+const WEIGHT_FORMATS = new Set(['safetensors', 'gguf', 'pickle', 'npy', 'onnx']);
 /** Formats the bytes identify beyond doubt, unlike text and binary. */
-const DEFINITE_FORMATS = new Set<SniffedFormat>(['safetensors', 'gguf', 'zip', 'pickle', 'torch_legacy', 'elf', 'pe', 'macho']);
+const DEFINITE_FORMATS = new Set<SniffedFormat>(['safetensors', 'gguf', 'zip', 'pickle', 'torch_legacy', 'npy', 'elf', 'pe', 'macho']);
 const PICKLE_CONTAINERS = new Set<SniffedFormat>(['pickle', 'torch_legacy', 'zip']);
 
 export async function sniffFormat(source: ByteSource): Promise<SniffedFormat> {
@@ -65,6 +70,8 @@ export function sniffBytes(head: Buffer, fileSize: number): SniffedFormat {
   if (MACHO_MAGICS.some(startsWith)) return 'macho';
   if (head[0] === 0x4d && head[1] === 0x5a) return 'pe';
   if (head[0] === 0x23 && head[1] === 0x21) return 'script';
+  if (startsWith(NPY_MAGIC)) return 'npy';
+  if (startsWith(TORCH_LEGACY_TEXT_MAGIC)) return 'torch_legacy';
   if (looksLikeSafetensors(head, fileSize)) return 'safetensors';
   if (head[0] === PICKLE_PROTO && head.length >= 3 && head[1]! >= 2 && head[1]! <= 5) {
     return head.subarray(2, 2 + TORCH_LEGACY_MAGIC.length).equals(TORCH_LEGACY_MAGIC)
@@ -73,9 +80,10 @@ export function sniffBytes(head: Buffer, fileSize: number): SniffedFormat {
         ? 'pickle'
         : 'binary';
   }
+  // Protocol 1 mixes those text opcodes with binary ones: the bytes need not be text.
+  if (PROTOCOL_0_PICKLE.test(head.toString('latin1'))) return 'pickle';
   const text = decodeText(head, head.length < fileSize);
   if (text === undefined) return 'binary';
-  if (PROTOCOL_0_PICKLE.test(text)) return 'pickle';
   return /^\s*[{[]/.test(text) ? 'json' : 'text';
 }
 
@@ -149,6 +157,7 @@ function contradicts(expected: string, sniffed: SniffedFormat): boolean {
   switch (expected) {
     case 'safetensors':
     case 'gguf':
+    case 'npy':
       return sniffed !== expected;
     case 'pickle':
       return DEFINITE_FORMATS.has(sniffed) && !PICKLE_CONTAINERS.has(sniffed);

@@ -1,7 +1,9 @@
 import type { ByteSource } from './byte-source.js';
 import { type Finding, FormatError, type Inspection } from './finding.js';
+import { NPY_HEAD_BYTES, type NpyFacts, npyFindings, type NpyHeader, parseNpyHeader } from './npy.js';
+import { OP } from './pickle-opcodes.js';
 import { type PickleScan, scanPickle } from './pickle.js';
-import { METHOD_STORED, openZipEntry, readZipDirectory, type ZipEntry } from './zip-archive.js';
+import { METHOD_STORED, openZipEntry, readZipDirectory, readZipEntryHead, type ZipEntry } from './zip-archive.js';
 
 export interface PickleSummary {
   /** The archive entry, the file path, or the role of a legacy torch pickle. */
@@ -17,6 +19,8 @@ export type PickleCheckpointFacts = {
   container: 'zip' | 'pickle' | 'legacy' | 'unsupported';
   pickles: PickleSummary[];
   zipEntries?: number;
+  /** The NumPy arrays of an archive (`.npz`). */
+  arrays?: (NpyFacts & { name: string })[];
 };
 
 /** All pickles of one file together: every opcode costs time. */
@@ -27,8 +31,14 @@ const MAX_INFLATED_TOTAL_BYTES = 256 * 1024 * 1024;
 /** Concatenated pickles walked after the first one (some loaders call `pickle.load` repeatedly). */
 const MAX_RAW_PICKLES = 16;
 
-/** `torch.serialization.MAGIC_NUMBER`, 0x1950a86a20f9469cfc6c, as the LONG1 payload pickle writes it. */
-const LEGACY_MAGIC = Buffer.from('8a0a6cfc9c46f9206aa850192e', 'hex');
+/** Entries of an archive without pickles (an `.npz`) whose first bytes are checked for the NPY magic. */
+const MAX_PEEKED_ENTRIES = 1024;
+/** Walking a pickle stops at damage; these findings say why, the rest what it imported. */
+const DAMAGE_CODES = new Set(['pickle_malformed', 'pickle_truncated', 'pickle_limit_exceeded']);
+const NPY_MAGIC = Buffer.from('\x93NUMPY', 'latin1');
+
+/** `torch.serialization.MAGIC_NUMBER`. */
+const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
 /** What `torch.serialization._legacy_load` unpickles, in order, before the raw storages. */
 const LEGACY_PICKLES = ['magic_number', 'protocol_version', 'sys_info', 'data', 'storage_keys'];
 
@@ -44,7 +54,8 @@ const COMPRESSED_MAGIC: [string, Buffer][] = [
 /**
  * Scans a pickle-based checkpoint (`.bin .pt .pth .ckpt .pkl .joblib`) for the imports its unpickling would
  * make, chosen by magic bytes as `torch.load` chooses: a zip (every `*.pkl` entry, whatever the archive
- * folder is called), a legacy torch stream (its five pickles), or a plain pickle. Never executes anything.
+ * folder is called, and the arrays of an `.npz`), a legacy torch stream (its five pickles), or a plain pickle
+ * and every pickle after it. Never executes anything.
  * Never rejects for a bad file either: damage, limits and unsupported containers are critical findings,
  * next to whatever was scanned before them.
  */
@@ -73,8 +84,14 @@ async function inspectZip(source: ByteSource): Promise<Inspection<PickleCheckpoi
   facts.zipEntries = entries.length;
   // torch finds records case-insensitively (miniz), so `DATA.PKL` loads like `data.pkl`.
   const pickles = entries.filter((entry) => entry.name.toLowerCase().endsWith('.pkl'));
-  if (pickles.length === 0) {
-    findings.push({ severity: 'warning', code: 'zip_no_pickle', message: 'The archive holds no .pkl entry: torch.load cannot read it' });
+  const arrays = await npyEntries(source, entries, pickles.length > 0, findings);
+  const npyNamed = entries.some((entry) => entry.name.toLowerCase().endsWith('.npy'));
+  if (pickles.length === 0 && arrays.length === 0 && !npyNamed) {
+    findings.push({
+      severity: 'warning',
+      code: 'zip_no_pickle',
+      message: 'The archive holds no .pkl or .npy entry: neither torch.load nor np.load can read it',
+    });
   }
   if (pickles.length > MAX_ZIP_PICKLES) {
     findings.push({
@@ -92,23 +109,62 @@ async function inspectZip(source: ByteSource): Promise<Inspection<PickleCheckpoi
       evidence: { names: code.slice(0, 20) },
     });
   }
-  let inflateBudget = MAX_INFLATED_TOTAL_BYTES;
-  let opcodeBudget = MAX_OPCODES;
-  for (const entry of pickles.slice(0, MAX_ZIP_PICKLES)) {
+  const budget = { inflate: MAX_INFLATED_TOTAL_BYTES, opcodes: MAX_OPCODES };
+  const scanEntry = async (entry: ZipEntry, start: number): Promise<void> => {
     let entrySource: ByteSource;
     try {
-      entrySource = await openZipEntry(source, entry, Math.min(MAX_INFLATED_ENTRY_BYTES, inflateBudget));
+      entrySource = await openZipEntry(source, entry, Math.min(MAX_INFLATED_ENTRY_BYTES, budget.inflate));
     } catch (error) {
       findings.push(critical(error));
-      continue;
+      return;
     }
-    if (entry.method !== METHOD_STORED) inflateBudget -= entrySource.size;
-    const scan = await scanPickle(entrySource, { name: entry.name, limits: { maxOpcodes: Math.max(1, opcodeBudget) } });
-    opcodeBudget -= scan.opcodeCount;
-    facts.pickles.push(summarize(entry.name, scan));
+    if (entry.method !== METHOD_STORED) budget.inflate -= entrySource.size;
+    const scan = await scanPickle(entrySource, { name: entry.name, start, limits: { maxOpcodes: Math.max(1, budget.opcodes) } });
+    budget.opcodes -= scan.opcodeCount;
+    facts.pickles.push(summarizePickle(entry.name, scan));
     findings.push(...scan.findings);
+  };
+  for (const entry of pickles.slice(0, MAX_ZIP_PICKLES)) await scanEntry(entry, 0);
+  for (const { entry, header } of arrays) {
+    (facts.arrays ??= []).push({ name: entry.name, ...header.facts });
+    findings.push(...npyFindings(header, entry.uncompressedSize, entry.name));
+    // np.load unpickles what follows an object array's header: its imports are reported too.
+    if (header.objectDtype) await scanEntry(entry, header.dataOffset);
   }
   return { facts, findings };
+}
+
+/**
+ * The NumPy arrays `np.load` finds in an archive: entries named `.npy`, and in an archive without pickles (an
+ * `.npz`, where `np.load(f)[key]` reads any entry that starts with the magic) the first stored or deflated
+ * bytes of up to MAX_PEEKED_ENTRIES others. Headers only: a deflated entry is inflated no further than its header.
+ */
+async function npyEntries(
+  source: ByteSource,
+  entries: readonly ZipEntry[],
+  hasPickles: boolean,
+  findings: Finding[],
+): Promise<{ entry: ZipEntry; header: NpyHeader }[]> {
+  const arrays: { entry: ZipEntry; header: NpyHeader }[] = [];
+  let peeked = 0;
+  for (const entry of entries) {
+    const lower = entry.name.toLowerCase();
+    if (lower.endsWith('.pkl') || entry.name.endsWith('/')) continue;
+    const named = lower.endsWith('.npy');
+    if (!named && (hasPickles || peeked >= MAX_PEEKED_ENTRIES)) continue;
+    try {
+      if (!named) {
+        peeked += 1;
+        const magic = await readZipEntryHead(source, entry, NPY_MAGIC.length);
+        if (!magic.equals(NPY_MAGIC)) continue;
+      }
+      arrays.push({ entry, header: parseNpyHeader(await readZipEntryHead(source, entry, NPY_HEAD_BYTES)) });
+    } catch (error) {
+      const finding = critical(error);
+      findings.push({ ...finding, evidence: { entry: entry.name, ...finding.evidence } });
+    }
+  }
+  return arrays;
 }
 
 async function inspectPickleStream(source: ByteSource, path: string): Promise<Inspection<PickleCheckpointFacts>> {
@@ -118,56 +174,89 @@ async function inspectPickleStream(source: ByteSource, path: string): Promise<In
   const scanAt = async (start: number, name: string): Promise<PickleScan> => {
     const scan = await scanPickle(source, { name, start, limits: { maxOpcodes: Math.max(1, opcodeBudget) } });
     opcodeBudget -= scan.opcodeCount;
-    facts.pickles.push(summarize(name, scan));
-    findings.push(...scan.findings);
     return scan;
+  };
+  const keep = (name: string, scan: PickleScan, scanFindings = scan.findings) => {
+    facts.pickles.push(summarizePickle(name, scan));
+    findings.push(...scanFindings);
   };
 
   let scan = await scanAt(0, path);
+  keep(path, scan);
   if (!scan.complete) return { facts, findings };
   if (await isLegacyMagic(source, scan.end)) {
     facts.container = 'legacy';
     facts.pickles[0]!.name = LEGACY_PICKLES[0]!;
     for (const name of LEGACY_PICKLES.slice(1)) {
       scan = await scanAt(scan.end, name);
+      keep(name, scan);
       if (!scan.complete) break;
     }
     // The raw storage bytes follow; torch reads them without unpickling.
     return { facts, findings };
   }
+  // Whatever follows a pickle may be the next one (loaders call pickle.load again), whatever its first byte.
   for (let count = 1; scan.end < source.size; count += 1) {
-    const [next] = await source.read(scan.end, 1);
-    if (next !== 0x80) {
-      findings.push({
-        severity: 'warning',
-        code: 'pickle_trailing_data',
-        message: `${source.size - scan.end} bytes follow the pickle and were not scanned`,
-        evidence: { offset: scan.end },
-      });
-      break;
-    }
+    const offset = scan.end;
     if (count >= MAX_RAW_PICKLES) {
       findings.push({
         severity: 'critical',
         code: 'pickle_limit_exceeded',
         message: `More than ${MAX_RAW_PICKLES} pickles follow one another; the rest were not scanned`,
-        evidence: { offset: scan.end },
+        evidence: { offset },
       });
       break;
     }
-    scan = await scanAt(scan.end, `${path}#${count}`);
-    if (!scan.complete) break;
+    const name = `${path}#${count}`;
+    scan = await scanAt(offset, name);
+    if (scan.complete) {
+      keep(name, scan);
+      continue;
+    }
+    const damage = scan.findings.find((finding) => DAMAGE_CODES.has(finding.code));
+    const imports = scan.findings.filter((finding) => finding !== damage);
+    if (scan.globals.length > 0 || imports.length > 0) keep(name, scan, imports);
+    findings.push({
+      severity: 'critical',
+      code: 'pickle_trailing_data',
+      message: `${source.size - offset} bytes follow the pickle and could not be scanned as another pickle${damage ? `: ${damage.message}` : ''}`,
+      evidence: { offset, ...(damage ? { reason: damage.code, at: damage.evidence?.offset } : {}) },
+    });
+    break;
   }
   return { facts, findings };
 }
 
-/** The first pickle is exactly `PROTO n`, an optional `FRAME`, `LONG1` of the magic number, `STOP`. */
+/**
+ * torch compares the value of the first pickle with its magic number, whatever opcodes wrote it: `LONG1` from
+ * protocol 2 on, `L…L` text in protocols 0 and 1. Encodings no pickler writes are not recognized: the stream is
+ * then walked on as concatenated pickles, and its raw storages are reported as unscannable.
+ */
 async function isLegacyMagic(source: ByteSource, end: number): Promise<boolean> {
   if (end > 64) return false;
-  let bytes = await source.read(0, end);
-  if (bytes[0] === 0x80) bytes = bytes.subarray(2);
-  if (bytes[0] === 0x95) bytes = bytes.subarray(9);
-  return bytes.equals(LEGACY_MAGIC);
+  return pickledInteger(await source.read(0, end)) === LEGACY_MAGIC;
+}
+
+/** The value of a pickle made of one integer opcode (after `PROTO` and `FRAME`), else undefined. */
+function pickledInteger(bytes: Buffer): bigint | undefined {
+  let at = 0;
+  if (bytes[at] === OP.PROTO) at += 2;
+  if (bytes[at] === OP.FRAME) at += 9;
+  if (bytes[bytes.length - 1] !== OP.STOP) return undefined;
+  const opcode = bytes[at];
+  const argument = bytes.subarray(at + 1, bytes.length - 1);
+  if (opcode === OP.INT || opcode === OP.LONG) {
+    const match = /^(-?\d+)L?\n$/.exec(argument.toString('latin1'));
+    return match && (opcode === OP.LONG || !match[0].includes('L')) ? BigInt(match[1]!) : undefined;
+  }
+  const width = opcode === OP.LONG1 ? 1 : opcode === OP.LONG4 ? 4 : 0;
+  if (width === 0 || argument.length < width) return undefined;
+  const length = width === 1 ? argument[0]! : argument.readInt32LE(0);
+  const digits = argument.subarray(width);
+  if (length !== digits.length || length === 0) return undefined;
+  // Two's complement, little-endian.
+  const unsigned = BigInt(`0x${Buffer.from(digits).reverse().toString('hex')}`);
+  return digits[length - 1]! & 0x80 ? unsigned - (1n << BigInt(8 * length)) : unsigned;
 }
 
 /** Python's `tarfile` accepts a header whose checksum matches, signed or unsigned. */
@@ -191,7 +280,7 @@ function isTarHeader(head: Buffer): boolean {
   return declared === unsigned || declared === signed;
 }
 
-function summarize(name: string, scan: PickleScan): PickleSummary {
+export function summarizePickle(name: string, scan: PickleScan): PickleSummary {
   return {
     name,
     protocol: scan.protocol,

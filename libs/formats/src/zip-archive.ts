@@ -1,5 +1,6 @@
+import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { inflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRaw } from 'node:zlib';
 import { bufferSource, type ByteSource } from './byte-source.js';
 import { type Finding, FormatError } from './finding.js';
 
@@ -54,6 +55,9 @@ const HOST_UNIX = 3;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const MAX_NAMED_IN_FINDING = 20;
+const HEAD_READ_BYTES = 64 * 1024;
+/** Deflate inflates at most about 1000:1: a slice this small cannot make more than a few MiB of work. */
+const HEAD_FEED_BYTES = 4 * 1024;
 export const METHOD_STORED = 0;
 export const METHOD_DEFLATED = 8;
 
@@ -105,28 +109,8 @@ export async function readZipDirectory(source: ByteSource, limits: ZipLimits = D
  */
 export async function openZipEntry(source: ByteSource, entry: ZipEntry, maxBytes: number): Promise<ByteSource> {
   const evidence = { entry: entry.name };
-  if (entry.flags & FLAG_ENCRYPTED) throw new FormatError('zip_encrypted', `${entry.name} is encrypted`, evidence);
-  const local = await readExactly(source, entry.localHeaderOffset, LOCAL_BYTES);
-  if (local.readUInt32LE(0) !== LOCAL_SIGNATURE) {
-    throw new FormatError('zip_unreadable', `${entry.name} has no local header where the central directory points`, evidence);
-  }
-  // Like miniz: the central directory gives sizes and method, the local header only the data offset.
-  const dataStart = entry.localHeaderOffset + LOCAL_BYTES + local.readUInt16LE(26) + local.readUInt16LE(28);
-  if (dataStart + entry.compressedSize > source.size) {
-    throw new FormatError('zip_unreadable', `${entry.name} extends past the end of the file`, evidence);
-  }
-  if (entry.method === METHOD_STORED) {
-    if (entry.compressedSize !== entry.uncompressedSize) {
-      throw new FormatError('zip_size_mismatch', `${entry.name} is stored but declares different sizes`, evidence);
-    }
-    return windowSource(source, dataStart, entry.compressedSize);
-  }
-  if (entry.method !== METHOD_DEFLATED) {
-    throw new FormatError('zip_unsupported_method', `${entry.name} uses compression method ${entry.method}`, {
-      ...evidence,
-      method: entry.method,
-    });
-  }
+  const dataStart = await entryDataStart(source, entry);
+  if (entry.method === METHOD_STORED) return windowSource(source, dataStart, entry.compressedSize);
   if (entry.uncompressedSize > maxBytes || entry.compressedSize > maxBytes) {
     throw new FormatError('zip_entry_too_large', `${entry.name} is larger than the ${maxBytes}-byte limit for scanned entries`, {
       ...evidence,
@@ -151,6 +135,85 @@ export async function openZipEntry(source: ByteSource, entry: ZipEntry, maxBytes
     );
   }
   return bufferSource(inflated);
+}
+
+/**
+ * The first `length` bytes of an entry (fewer when it is shorter), for reading a header without inflating the
+ * whole entry: a deflated one is fed to zlib a slice at a time until enough came out, and only that much is
+ * kept, so neither the entry's size nor a bomb costs more memory than `length`.
+ */
+export async function readZipEntryHead(source: ByteSource, entry: ZipEntry, length: number): Promise<Buffer> {
+  const dataStart = await entryDataStart(source, entry);
+  if (entry.method === METHOD_STORED) return readExactly(source, dataStart, Math.min(length, entry.compressedSize));
+  const wanted = Math.min(length, entry.uncompressedSize);
+  const inflater = createInflateRaw();
+  const kept: Buffer[] = [];
+  let keptBytes = 0;
+  let failed = false;
+  inflater.on('data', (chunk: Buffer) => {
+    const part = chunk.subarray(0, Math.max(0, wanted - keptBytes));
+    if (part.length > 0) kept.push(Buffer.from(part));
+    keptBytes += part.length;
+  });
+  const failure = new Promise<void>((resolve) =>
+    inflater.on('error', () => {
+      failed = true;
+      resolve();
+    }),
+  );
+  const more = () => keptBytes < wanted && !failed;
+  try {
+    for (let offset = 0; offset < entry.compressedSize && more(); offset += HEAD_READ_BYTES) {
+      const compressed = await readExactly(source, dataStart + offset, Math.min(HEAD_READ_BYTES, entry.compressedSize - offset));
+      for (let at = 0; at < compressed.length && more(); at += HEAD_FEED_BYTES) {
+        const written = new Promise<void>((resolve) => inflater.write(compressed.subarray(at, at + HEAD_FEED_BYTES), () => resolve()));
+        await Promise.race([written, failure]);
+      }
+    }
+    if (more()) await Promise.race([new Promise<void>((resolve) => inflater.end(resolve)).then(() => ended(inflater)), failure]);
+  } finally {
+    inflater.destroy();
+  }
+  const evidence = { entry: entry.name };
+  if (failed) throw new FormatError('zip_inflate_failed', `${entry.name} is not valid deflate data`, evidence);
+  if (keptBytes < wanted) {
+    throw new FormatError(
+      'zip_size_mismatch',
+      `${entry.name} inflates to fewer bytes than the declared ${entry.uncompressedSize}`,
+      evidence,
+    );
+  }
+  return Buffer.concat(kept);
+}
+
+/** Resolves once a stream has emitted all its data (at once if it already has). */
+function ended(stream: Readable): Promise<void> {
+  return stream.readableEnded ? Promise.resolve() : new Promise((resolve) => stream.once('end', () => resolve()));
+}
+
+/** Where an entry's data starts, after checking what any reader of it would refuse. */
+async function entryDataStart(source: ByteSource, entry: ZipEntry): Promise<number> {
+  const evidence = { entry: entry.name };
+  if (entry.flags & FLAG_ENCRYPTED) throw new FormatError('zip_encrypted', `${entry.name} is encrypted`, evidence);
+  const local = await readExactly(source, entry.localHeaderOffset, LOCAL_BYTES);
+  if (local.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+    throw new FormatError('zip_unreadable', `${entry.name} has no local header where the central directory points`, evidence);
+  }
+  // Like miniz: the central directory gives sizes and method, the local header only the data offset.
+  const dataStart = entry.localHeaderOffset + LOCAL_BYTES + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (dataStart + entry.compressedSize > source.size) {
+    throw new FormatError('zip_unreadable', `${entry.name} extends past the end of the file`, evidence);
+  }
+  if (entry.method === METHOD_STORED && entry.compressedSize !== entry.uncompressedSize) {
+    throw new FormatError('zip_size_mismatch', `${entry.name} is stored but declares different sizes`, evidence);
+  }
+  if (entry.method !== METHOD_STORED && entry.method !== METHOD_DEFLATED) {
+    throw new FormatError('zip_unsupported_method', `${entry.name} uses compression method ${entry.method}`, {
+      ...evidence,
+      method: entry.method,
+    });
+  }
+  return dataStart;
 }
 
 interface EndOfCentralDirectory {

@@ -216,6 +216,14 @@ describe('scanPickle limits and damage', () => {
     expect(result.findings[0]!.evidence).toMatchObject({ pickle: 'second', offset: first.length + 2 });
   });
 
+  it('tells whether the bytes start with PROTO and where the last call was', async () => {
+    const protocol2 = await scan(osSystemViaGlobal());
+    expect(protocol2).toMatchObject({ startsWithProto: true, lastCallOffset: osSystemViaGlobal().indexOf('R') });
+    const protocol0 = await scan(instOsSystem());
+    expect(protocol0).toMatchObject({ startsWithProto: false, lastCallOffset: instOsSystem().indexOf('ios\n') });
+    expect((await scan(pickle(P.NONE, P.STOP))).lastCallOffset).toBeUndefined();
+  });
+
   it('frames protocol 4 pickles the way CPython does', async () => {
     const bytes = framed(4, P.EMPTY_DICT, P.STOP);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0x80, 0x04, 0x95]));
@@ -256,6 +264,81 @@ describe('classifyGlobal', () => {
     ['torch._utils', '_rebuild_tensor.__globals__', 'dangerous'],
     ['builtins', '__dict__', 'dangerous'],
     ['operator', 'itemgetter', 'dangerous'],
+    // Runs commands or code strings.
+    ['uuid', '_get_command_stdout', 'dangerous'],
+    ['torch.utils.collect_env', 'run', 'dangerous'],
+    ['torch.utils.collect_env', 'get_pretty_env_info', 'dangerous'],
+    ['timeit', 'timeit', 'dangerous'],
+    ['cProfile', 'run', 'dangerous'],
+    ['profile', 'runctx', 'dangerous'],
+    ['trace', 'Trace', 'dangerous'],
+    ['pdb', 'run', 'dangerous'],
+    ['bdb', 'Bdb', 'dangerous'],
+    ['doctest', 'debug_script', 'dangerous'],
+    ['pydoc', 'pipepager', 'dangerous'],
+    ['pydoc', 'locate', 'dangerous'],
+    ['code', 'InteractiveInterpreter', 'dangerous'],
+    ['pty', 'spawn', 'dangerous'],
+    ['asyncio.subprocess', 'create_subprocess_shell', 'dangerous'],
+    ['multiprocessing.util', 'spawnv_passfds', 'dangerous'],
+    ['venv', 'create', 'dangerous'],
+    ['distutils.spawn', 'spawn', 'dangerous'],
+    ['setuptools._distutils.spawn', 'spawn', 'dangerous'],
+    ['imaplib', 'IMAP4_stream', 'dangerous'],
+    ['_pyrepl.pager', 'pipe_pager', 'dangerous'],
+    ['idlelib.run', 'Executive', 'dangerous'],
+    ['lib2to3.pgen2.pgen', 'ParserGenerator', 'dangerous'],
+    ['test.support.script_helper', 'assert_python_ok', 'dangerous'],
+    ['numpy.testing._private.utils', 'runstring', 'dangerous'],
+    ['torch._dynamo.guards', 'GuardBuilder.get', 'dangerous'],
+    ['torch.fx.experimental.symbolic_shapes', 'ShapeEnv.evaluate_guards_expression', 'dangerous'],
+    ['torch.fx.graph_module', 'reduce_graph_module', 'dangerous'],
+    ['torch.jit.unsupported_tensor_ops', 'execWrapper', 'dangerous'],
+    ['builtins', 'breakpoint', 'dangerous'],
+    ['builtins', 'input', 'dangerous'],
+    // Loads code or another pickle.
+    ['torch.jit', 'load', 'dangerous'],
+    ['torch.jit._serialization', 'load', 'dangerous'],
+    ['torch', 'jit.load', 'dangerous'],
+    ['torch.serialization', '_load', 'dangerous'],
+    ['torch.hub', 'load', 'dangerous'],
+    ['torch.hub', 'load_state_dict_from_url', 'dangerous'],
+    ['torch.utils._config_module', 'ConfigModule.load_config', 'dangerous'],
+    ['torch.utils.data.datapipes.utils.decoder', 'basichandlers', 'dangerous'],
+    ['numpy', 'load', 'dangerous'],
+    ['numpy', 'fromfile', 'dangerous'],
+    ['numpy', 'save', 'dangerous'],
+    ['numpy', 'lib.npyio.load', 'dangerous'],
+    ['numpy.lib.npyio', 'load', 'dangerous'],
+    ['numpy.lib._npyio_impl', 'load', 'dangerous'],
+    ['numpy.lib.format', 'read_array', 'dangerous'],
+    ['numpy.ctypeslib', 'load_library', 'dangerous'],
+    ['numpy.core.records', 'fromfile', 'dangerous'],
+    ['_pickle', 'loads', 'dangerous'],
+    ['cPickle', 'loads', 'dangerous'],
+    ['dill', 'loads', 'dangerous'],
+    ['cloudpickle.cloudpickle', 'subimport', 'dangerous'],
+    ['joblib', 'load', 'dangerous'],
+    ['shelve', 'open', 'dangerous'],
+    ['marshal', 'loads', 'dangerous'],
+    ['ctypes', 'CDLL', 'dangerous'],
+    ['importlib', 'import_module', 'dangerous'],
+    ['pkgutil', 'resolve_name', 'dangerous'],
+    ['yaml', 'unsafe_load', 'dangerous'],
+    ['_operator', 'attrgetter', 'dangerous'],
+    ['ssl', 'get_server_certificate', 'dangerous'],
+    // Attribute chains through a module imported under its own name, or to a loader.
+    ['torch', 'serialization.pickle.loads', 'dangerous'],
+    ['mymodel', 'np.load', 'dangerous'],
+    ['mymodel', 'Path.write_text', 'dangerous'],
+    // Plain values of those modules, and look-alikes, stay unknown.
+    ['uuid', 'UUID', 'unknown'],
+    ['joblib.numpy_pickle', 'NumpyArrayWrapper', 'unknown'],
+    ['torch.jit', 'ScriptModule', 'unknown'],
+    ['torch.fx.graph_module', 'GraphModule', 'unknown'],
+    ['testing', 'Net', 'unknown'],
+    ['numpy.lib.stride_tricks', 'as_strided', 'unknown'],
+    ['yaml', 'YAMLObject', 'unknown'],
     ['__main__', 'Net', 'unknown'],
     ['torch.nn.modules.linear', 'Linear', 'unknown'],
     ['builtins', 'print', 'unknown'],

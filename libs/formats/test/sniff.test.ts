@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource, countingSource } from '../src/byte-source.js';
 import { fileKindFindings, inspectFileKind, SNIFF_BYTES, sniffFormat } from '../src/sniff.js';
 import { ggufFile } from './gguf-writer.js';
+import { npyFile } from './npy-writer.js';
 import { safetensorsFile } from './safetensors-writer.js';
 
 const lfsPointer = Buffer.from(
@@ -12,6 +13,10 @@ const pickle4 = Buffer.from('80049508000000000000007d948c016194'.padEnd(40, '4b'
 const pickle2 = Buffer.from('80027d710058010000006171014b01732e', 'hex');
 /** What `torch.save(..., _use_new_zipfile_serialization=False)` writes first: the magic number as a pickled long. */
 const torchLegacy = Buffer.from('80028a0a6cfc9c46f9206aa850192e80024de9032e', 'hex');
+/** The same with `pickle_protocol=0` (or 1): the magic number as `L…L` text. */
+const torchLegacyProtocol0 = Buffer.from('L119547037146038801333356L\n.I1001\n.', 'latin1');
+/** `pickle.dumps(obj, protocol=1)` of an object reducing to `posix.system('id')`: text opcodes, then NUL bytes. */
+const pickle1 = Buffer.from('63706f7369780a73797374656d0a7100285802000000696471017471025271032e', 'hex');
 
 const samples: [string, Buffer][] = [
   ['safetensors', safetensorsFile({ w: { dtype: 'F32', shape: [4] } })],
@@ -32,6 +37,9 @@ const samples: [string, Buffer][] = [
   ['binary', Buffer.from([0x08, 0x07, 0x12, 0x00, 0x3a, 0xff])],
   ['binary', Buffer.from([0x80, 0x09, 0x7d])],
   ['empty', Buffer.alloc(0)],
+  ['torch_legacy', torchLegacyProtocol0],
+  ['pickle', pickle1],
+  ['npy', npyFile({ descr: "'<f4'", shape: [2] })],
 ];
 
 describe('sniffFormat', () => {
@@ -87,6 +95,8 @@ describe('fileKindFindings', () => {
     expect(await codes('model.gguf', Buffer.from('hello'))).toEqual([['critical', 'format_mismatch']]);
     expect(await codes('config.json', samples[2]![1])).toEqual([['critical', 'format_mismatch']]);
     expect(await codes('model.onnx', pickle4)).toEqual([['critical', 'format_mismatch']]);
+    expect(await codes('weights.npy', pickle1)).toEqual([['critical', 'format_mismatch']]);
+    expect(await codes('weights.bin', npyFile({ descr: "'<f4'", shape: [2] }))).toEqual([['critical', 'format_mismatch']]);
     expect(fileKindFindings('pytorch_model.bin', 'safetensors', 100)[0]).toMatchObject({
       code: 'format_mismatch',
       evidence: { path: 'pytorch_model.bin', expected: 'pickle', actual: 'safetensors' },
@@ -98,6 +108,8 @@ describe('fileKindFindings', () => {
     expect(await codes('model-q4.gguf', samples[1]![1])).toEqual([]);
     expect(await codes('pytorch_model.bin', samples[2]![1])).toEqual([]);
     expect(await codes('model.pt', torchLegacy)).toEqual([]);
+    expect(await codes('model.pt', torchLegacyProtocol0)).toEqual([]);
+    expect(await codes('weights.npy', npyFile({ descr: "'<f4'", shape: [2] }))).toEqual([]);
     expect(await codes('model.onnx', Buffer.from([0x08, 0x07, 0x12, 0x04]))).toEqual([]);
     expect(await codes('README.md', Buffer.from('# hi'))).toEqual([]);
     expect(await codes('config.json', Buffer.from('{}'))).toEqual([]);

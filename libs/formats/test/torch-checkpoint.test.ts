@@ -2,13 +2,24 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { constants, deflateRawSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferSource, fileSource } from '../src/byte-source.js';
 import type { Finding } from '../src/finding.js';
 import { inspectPickleCheckpoint } from '../src/torch-checkpoint.js';
+import { npyFile, objectArrayPickle } from './npy-writer.js';
 import { P, pickle } from './pickle-bytes.js';
-import { legacyTorchFile, openForWriting, osSystemPickle, osSystemViaGlobal, posixSystem, stateDictPickle } from './torch-pickles.js';
+import {
+  builtinsExecProtocol0,
+  legacyHeaderPickles,
+  legacyTorchFile,
+  openForWriting,
+  osSystemPickle,
+  osSystemViaGlobal,
+  posixSystem,
+  protocol1Call,
+  stateDictPickle,
+} from './torch-pickles.js';
 import { deflateBomb, torchZip, writeZip } from './zip-writer.js';
 
 const inspect = (bytes: Buffer, file = 'model.pt') => inspectPickleCheckpoint(bufferSource(bytes), file);
@@ -17,6 +28,7 @@ const critical = (findings: Finding[]) =>
     .filter((f) => f.severity === 'critical')
     .map((f) => f.code)
     .sort();
+const bySeverity = (findings: Finding[]) => findings.map((f) => [f.severity, f.code]);
 const dangerous = (findings: Finding[]) =>
   findings.filter((f) => f.code === 'pickle_dangerous_global').map((f) => `${String(f.evidence?.module)}.${String(f.evidence?.name)}`);
 
@@ -157,11 +169,66 @@ describe('inspectPickleCheckpoint on pickle streams', () => {
     expect(dangerous(concatenated.findings)).toEqual(['os.system']);
   });
 
-  it('warns about trailing bytes that are no pickle', async () => {
-    const result = await inspect(Buffer.concat([stateDictPickle(2), Buffer.from('trailing')]), 'model.pkl');
-    expect(result.findings).toMatchObject([
-      { severity: 'warning', code: 'pickle_trailing_data', evidence: { offset: stateDictPickle(2).length } },
+  it.each([0, 1] as const)('scans the five pickles of a legacy torch file written with pickle protocol %i', async (protocol) => {
+    const clean = await inspect(legacyTorchFile(stateDictPickle(2), protocol), 'pytorch_model.bin');
+    expect(clean.findings).toEqual([]);
+    expect(clean.facts.container).toBe('legacy');
+    expect(clean.facts.pickles.map((p) => [p.name, p.protocol])).toEqual([
+      ['magic_number', 0],
+      ['protocol_version', protocol],
+      ['sys_info', protocol],
+      ['data', 2],
+      ['storage_keys', protocol],
     ]);
+
+    const attack = await inspect(legacyTorchFile(protocol1Call('posix', 'system'), protocol), 'pytorch_model.bin');
+    expect(bySeverity(attack.findings)).toEqual([['critical', 'pickle_dangerous_global']]);
+    expect(attack.findings[0]!.evidence).toMatchObject({ pickle: 'data', module: 'posix', name: 'system' });
+  });
+
+  it('scans the object pickle of a protocol 0 legacy file whose sys_info is a protocol 1 empty dict', async () => {
+    const [magic, version] = legacyHeaderPickles(0);
+    const file = Buffer.concat([magic!, version!, pickle(P.EMPTY_DICT, P.BINPUT(0), P.STOP), protocol1Call('posix', 'system')]);
+    const result = await inspect(file, 'pytorch_model.bin');
+    expect(result.facts.container).toBe('legacy');
+    expect(dangerous(result.findings)).toEqual(['posix.system']);
+    expect(result.findings.find((f) => f.code === 'pickle_dangerous_global')).toMatchObject({
+      severity: 'critical',
+      evidence: { pickle: 'data' },
+    });
+    // The storage keys pickle is missing: that is damage too.
+    expect(critical(result.findings)).toEqual(['pickle_dangerous_global', 'pickle_truncated']);
+  });
+
+  it('walks whatever follows a pickle as the next one, whatever its first byte', async () => {
+    const first = stateDictPickle(2);
+    for (const next of [builtinsExecProtocol0(), protocol1Call('os', 'system')]) {
+      const result = await inspect(Buffer.concat([first, next]), 'model.pkl');
+      expect(result.facts.pickles.map((p) => p.name)).toEqual(['model.pkl', 'model.pkl#1']);
+      expect(critical(result.findings)).toEqual(['pickle_dangerous_global']);
+    }
+  });
+
+  it('calls trailing bytes that are no pickle critical: nobody scanned them', async () => {
+    const first = stateDictPickle(2);
+    const result = await inspect(Buffer.concat([first, Buffer.from('trailing')]), 'model.pkl');
+    expect(result.findings).toMatchObject([
+      { severity: 'critical', code: 'pickle_trailing_data', evidence: { offset: first.length, reason: 'pickle_malformed' } },
+    ]);
+    expect(result.facts.pickles.map((p) => p.name)).toEqual(['model.pkl']);
+    // A dangerous import before the damage is reported as well.
+    const damaged = await inspect(Buffer.concat([first, P.GLOBAL('os', 'system'), Buffer.from([0xff])]), 'model.pkl');
+    expect(bySeverity(damaged.findings)).toEqual([
+      ['critical', 'pickle_dangerous_global'],
+      ['critical', 'pickle_trailing_data'],
+    ]);
+  });
+
+  it('stops after MAX_RAW_PICKLES concatenated pickles, critically', async () => {
+    const none = pickle(P.NONE, P.STOP);
+    const result = await inspect(Buffer.concat(Array.from({ length: 20 }, () => none)), 'model.pkl');
+    expect(result.facts.pickles).toHaveLength(16);
+    expect(bySeverity(result.findings)).toEqual([['critical', 'pickle_limit_exceeded']]);
   });
 
   it('fails closed on what it cannot scan', async () => {
@@ -178,6 +245,65 @@ describe('inspectPickleCheckpoint on pickle streams', () => {
     const sum = header.subarray(0, 512).reduce((total, byte) => total + byte, 0);
     header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
     expect(await inspect(header)).toMatchObject({ facts: { container: 'unsupported' }, findings: [{ code: 'checkpoint_tar' }] });
+  });
+});
+
+describe('inspectPickleCheckpoint on NumPy archives (.npz)', () => {
+  it('reads the headers of the arrays np.savez writes, stored or deflated', async () => {
+    const npz = writeZip([
+      { name: 'weight.npy', data: npyFile({ descr: "'<f4'", shape: [2, 3] }) },
+      { name: 'bias.npy', data: npyFile({ descr: "'<f4'", shape: [3] }), method: 'deflated' },
+    ]);
+    const result = await inspect(npz, 'arrays.npz');
+    expect(result.findings).toEqual([]);
+    expect(result.facts).toEqual({
+      container: 'zip',
+      zipEntries: 2,
+      pickles: [],
+      arrays: [
+        { name: 'weight.npy', dtype: '<f4', shape: [2, 3], fortranOrder: false, elements: 6 },
+        { name: 'bias.npy', dtype: '<f4', shape: [3], fortranOrder: false, elements: 3 },
+      ],
+    });
+  });
+
+  it('flags an object array and reports what its pickle imports', async () => {
+    const attack = npyFile({ descr: "'|O'", shape: [1], data: osSystemViaGlobal() });
+    for (const method of ['stored', 'deflated'] as const) {
+      const result = await inspect(writeZip([{ name: 'x.npy', data: attack, method }]), 'arrays.npz');
+      expect(bySeverity(result.findings)).toEqual([
+        ['critical', 'npy_object_dtype'],
+        ['critical', 'pickle_dangerous_global'],
+      ]);
+      expect(result.findings[1]!.evidence).toMatchObject({ pickle: 'x.npy', module: 'os', name: 'system' });
+    }
+    const plainObjects = await inspect(
+      writeZip([{ name: 'x.npy', data: npyFile({ descr: "'|O'", shape: [3], data: objectArrayPickle() }) }]),
+    );
+    expect(bySeverity(plainObjects.findings)).toEqual([['critical', 'npy_object_dtype']]);
+    expect(plainObjects.facts.pickles[0]!.globals).toEqual(['numpy._core.multiarray._reconstruct', 'numpy.ndarray', 'numpy.dtype']);
+  });
+
+  it('finds an array np.load reads under a name without .npy', async () => {
+    const npz = writeZip([{ name: 'x', data: npyFile({ descr: "'|O'", shape: [1], data: osSystemViaGlobal() }), method: 'deflated' }]);
+    expect(critical((await inspect(npz, 'arrays.npz')).findings)).toEqual(['npy_object_dtype', 'pickle_dangerous_global']);
+  });
+
+  it('reads only the header of a large deflated array', async () => {
+    const mebibytes = 80;
+    const header = npyFile({ descr: "'<f4'", shape: [mebibytes * 256 * 1024], data: Buffer.alloc(0) });
+    const compressed = Buffer.concat([deflateRawSync(header, { finishFlush: constants.Z_FULL_FLUSH }), deflateBomb(mebibytes)]);
+    const npz = writeZip([{ name: 'big.npy', compressed, method: 'deflated', uncompressedSize: header.length + mebibytes * 1024 * 1024 }]);
+    const result = await inspect(npz, 'arrays.npz');
+    expect(result.findings).toEqual([]);
+    expect(result.facts.arrays).toMatchObject([{ name: 'big.npy', elements: mebibytes * 256 * 1024 }]);
+  });
+
+  it('reports an array header it cannot read', async () => {
+    const npz = writeZip([{ name: 'x.npy', data: npyFile({ descr: "'<f4'", shape: [2], header: "{'descr': '<f4'}" }) }]);
+    expect((await inspect(npz, 'arrays.npz')).findings).toMatchObject([
+      { severity: 'critical', code: 'npy_malformed', evidence: { entry: 'x.npy' } },
+    ]);
   });
 });
 

@@ -197,11 +197,18 @@ export const openForWriting = (path: string) =>
 export const osSystemPickle = osSystemViaStackGlobalMemoize;
 
 /**
- * A file as `torch.save(..., _use_new_zipfile_serialization=False)` writes it: the magic number, protocol
- * version and sys_info pickles, the object pickle, the storage keys pickle, then each storage's raw bytes
- * (an 8-byte element count and the data, here bytes that are no pickle opcode).
+ * A file as `torch.save(..., _use_new_zipfile_serialization=False, pickle_protocol=protocol)` writes it: the
+ * magic number, protocol version and sys_info pickles, the object pickle, the storage keys pickle, then each
+ * storage's raw bytes (an 8-byte element count and the data, here bytes that are no pickle opcode). Protocols 0
+ * and 1 write the magic number as `L…L` text, not LONG1.
  */
-export function legacyTorchFile(objectPickle: Buffer, protocol: 2 | 4 = 2): Buffer {
+export function legacyTorchFile(objectPickle: Buffer, protocol: 0 | 1 | 2 | 4 = 2): Buffer {
+  const count = Buffer.alloc(8);
+  count.writeBigInt64LE(4n);
+  const storages = Buffer.concat([count, Buffer.alloc(16, 0xff)]);
+  if (protocol === 0 || protocol === 1) {
+    return Buffer.concat([...legacyHeaderPickles(protocol), objectPickle, legacyStorageKeys(protocol), storages]);
+  }
   const magic = Buffer.from('8a0a6cfc9c46f9206aa850192e', 'hex');
   const magicPickle = protocol === 2 ? Buffer.concat([P.PROTO(2), magic]) : framed(4, magic);
   const sysInfo = pickle(
@@ -234,15 +241,80 @@ export function legacyTorchFile(objectPickle: Buffer, protocol: 2 | 4 = 2): Buff
     P.STOP,
   );
   const storageKeys = pickle(P.PROTO(2), P.EMPTY_LIST, P.BINPUT(0), P.BINUNICODE('0'), P.BINPUT(1), P.APPEND, P.STOP);
-  const count = Buffer.alloc(8);
-  count.writeBigInt64LE(4n);
-  return Buffer.concat([
-    magicPickle,
-    pickle(P.PROTO(2), P.BININT2(1001), P.STOP),
-    sysInfo,
-    objectPickle,
-    storageKeys,
-    count,
-    Buffer.alloc(16, 0xff),
-  ]);
+  return Buffer.concat([magicPickle, pickle(P.PROTO(2), P.BININT2(1001), P.STOP), sysInfo, objectPickle, storageKeys, storages]);
 }
+
+/** `pickle.dumps(MAGIC_NUMBER)`, `pickle.dumps(1001)` and `pickle.dumps(sys_info)` in protocol 0 or 1. */
+export function legacyHeaderPickles(protocol: 0 | 1): Buffer[] {
+  const magic = pickle(P.LONG(0x1950a86a20f9469cfc6cn), P.STOP);
+  if (protocol === 0) {
+    const sysInfo = pickle(
+      P.MARK,
+      P.DICT,
+      P.PUT(0),
+      P.UNICODE('protocol_version'),
+      P.PUT(1),
+      P.INT(1001),
+      P.SETITEM,
+      P.UNICODE('little_endian'),
+      P.PUT(2),
+      Buffer.from('I01\n'),
+      P.SETITEM,
+      P.UNICODE('type_sizes'),
+      P.PUT(3),
+      P.MARK,
+      P.DICT,
+      P.PUT(4),
+      P.UNICODE('short'),
+      P.PUT(5),
+      P.INT(2),
+      P.SETITEM,
+      P.SETITEM,
+      P.STOP,
+    );
+    return [magic, pickle(P.INT(1001), P.STOP), sysInfo];
+  }
+  const sysInfo = pickle(
+    P.EMPTY_DICT,
+    P.BINPUT(0),
+    P.MARK,
+    P.BINUNICODE('protocol_version'),
+    P.BINPUT(1),
+    P.BININT2(1001),
+    P.BINUNICODE('little_endian'),
+    P.BINPUT(2),
+    Buffer.from('I01\n'),
+    P.BINUNICODE('type_sizes'),
+    P.BINPUT(3),
+    P.EMPTY_DICT,
+    P.BINPUT(4),
+    P.BINUNICODE('short'),
+    P.BINPUT(5),
+    P.BININT1(2),
+    P.SETITEM,
+    P.SETITEMS,
+    P.STOP,
+  );
+  return [magic, pickle(P.BININT2(1001), P.STOP), sysInfo];
+}
+
+/** `pickle.dumps(['0'])` in protocol 0 or 1. */
+const legacyStorageKeys = (protocol: 0 | 1) =>
+  protocol === 0
+    ? pickle(P.MARK, P.LIST, P.PUT(0), P.UNICODE('0'), P.PUT(1), P.APPEND, P.STOP)
+    : pickle(P.EMPTY_LIST, P.BINPUT(0), P.BINUNICODE('0'), P.BINPUT(1), P.APPEND, P.STOP);
+
+/** A protocol 1 `os.system`-style call, as `pickle.dumps(obj, protocol=1)` writes a `__reduce__` returning it. */
+export const protocol1Call = (module: string, name: string, argument = 'id') =>
+  pickle(
+    P.GLOBAL(module, name),
+    P.BINPUT(0),
+    P.MARK,
+    P.BINUNICODE(argument),
+    P.BINPUT(1),
+    P.TUPLE,
+    P.BINPUT(2),
+    P.REDUCE,
+    P.BINPUT(3),
+    P.STOP,
+  );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bufferSource, countingSource } from '../src/byte-source.js';
 import { formatErrorOf } from './test-helpers.js';
-import { openZipEntry, readZipDirectory } from '../src/zip-archive.js';
+import { openZipEntry, readZipDirectory, readZipEntryHead } from '../src/zip-archive.js';
 import { deflateBomb, torchZip, writeZip } from './zip-writer.js';
 
 const read = (bytes: Buffer) => readZipDirectory(bufferSource(bytes));
@@ -167,5 +167,34 @@ describe('openZipEntry', () => {
     const zip = writeZip([{ name: 'e.pkl', data: Buffer.from('x') }]);
     zip.writeUInt16LE(12, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10); // bzip2 in the central directory
     expect((await formatErrorOf(entryBytes(zip, 'e.pkl'))).code).toBe('zip_unsupported_method');
+  });
+});
+
+describe('readZipEntryHead', () => {
+  const head = async (zip: Buffer, length: number) => {
+    const source = bufferSource(zip);
+    return readZipEntryHead(source, (await readZipDirectory(source)).entries[0]!, length);
+  };
+  const data = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7) % 251));
+
+  it('returns the first bytes of a stored or deflated entry, or all of a shorter one', async () => {
+    for (const method of ['stored', 'deflated'] as const) {
+      expect(await head(writeZip([{ name: 'a', data, method }]), 70_000)).toEqual(data.subarray(0, 70_000));
+      expect(await head(writeZip([{ name: 'a', data: Buffer.from('short'), method }]), 100)).toEqual(Buffer.from('short'));
+    }
+  });
+
+  it('inflates no further than it needs: the head of a 4 GiB bomb comes back at once', async () => {
+    const zip = writeZip([{ name: 'a', compressed: deflateBomb(4096), method: 'deflated', uncompressedSize: 0xfffffff0 }]);
+    const started = Date.now();
+    expect(await head(zip, 1000)).toEqual(Buffer.alloc(1000));
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses damaged deflate data and data shorter than declared', async () => {
+    const damaged = writeZip([{ name: 'a', compressed: Buffer.from([0xff, 0xff, 0xff]), method: 'deflated', uncompressedSize: 10 }]);
+    expect((await formatErrorOf(head(damaged, 10))).code).toBe('zip_inflate_failed');
+    const short = writeZip([{ name: 'a', data: Buffer.from('short'), method: 'deflated', uncompressedSize: 50 }]);
+    expect((await formatErrorOf(head(short, 50))).code).toBe('zip_size_mismatch');
   });
 });

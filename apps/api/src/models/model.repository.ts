@@ -69,7 +69,7 @@ const columns = (approvedOnly: boolean): Prisma.Sql => Prisma.sql`
     WHERE v.model_id = m.id AND v.parameters IS NOT NULL ${visibleVersion(approvedOnly)}
     ORDER BY v.status = 'approved' DESC, v.created_at DESC LIMIT 1) AS parameters,
   ARRAY(SELECT DISTINCT f.format FROM model_versions v JOIN model_files f ON f.version_id = v.id
-    WHERE v.model_id = m.id AND f.format IN ('safetensors', 'onnx', 'gguf', 'pickle') ${visibleVersion(approvedOnly)}
+    WHERE v.model_id = m.id AND f.format IN ('safetensors', 'onnx', 'gguf', 'pickle', 'npy') ${visibleVersion(approvedOnly)}
     ORDER BY f.format) AS formats,
   (SELECT l.terms->>'commercialUse' FROM licenses l WHERE l.id = m.license_id) AS "commercialUse",
   (SELECT min(b.p50_ms) FROM benchmark_runs b JOIN model_versions v ON v.id = b.version_id

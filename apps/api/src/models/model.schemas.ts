@@ -84,7 +84,7 @@ export const modelView = z.object({
   status: z.enum(['active', 'archived']),
   latestApprovedVersion: z.string().nullable(),
   parameters: z.number().nullable().describe('Of the latest approved version (else the latest scanned one); null until scanned'),
-  formats: z.array(z.string()).describe('Weight formats among its files: safetensors, onnx, gguf, pickle'),
+  formats: z.array(z.string()).describe('Weight formats among its files: safetensors, onnx, gguf, pickle, npy'),
   commercialUse: z.string().nullable().describe("The license's commercial-use verdict: yes, conditional, no, unknown"),
   bestLatencyMs: z.number().nullable().describe('Lowest p50 latency of any succeeded benchmark run'),
   createdBy: z.string(),

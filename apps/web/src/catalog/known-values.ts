@@ -21,4 +21,4 @@ export const COMMON_TASKS = [
 ];
 
 /** The weight formats Vetted recognises. */
-export const WEIGHT_FORMATS = ['safetensors', 'onnx', 'gguf', 'pickle'];
+export const WEIGHT_FORMATS = ['safetensors', 'onnx', 'gguf', 'pickle', 'npy'];

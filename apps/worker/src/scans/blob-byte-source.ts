@@ -1,4 +1,4 @@
-import type { ByteSource } from '@vetted/formats';
+import { type ByteSource, ByteSourceError } from '@vetted/formats';
 import type { BlobKey, BlobStore } from '@vetted/storage';
 
 /** Inspectors read small pieces; each piece from S3 is a request, so reads go through 1 MiB blocks. */
@@ -39,8 +39,15 @@ export function blobByteSource(store: BlobStore, key: BlobKey, size: number): By
   };
 }
 
+/** Storage failures are the job's to retry, not a verdict on the file: they travel as ByteSourceError. */
 async function readRange(store: BlobStore, key: BlobKey, start: number, end: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await store.read(key, { start, end })) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await store.read(key, { start, end })) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  } catch (error) {
+    throw new ByteSourceError(`reading stored bytes ${start}-${end}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
 }

@@ -1149,7 +1149,7 @@ export interface operations {
                             latestApprovedVersion: string | null;
                             /** @description Of the latest approved version (else the latest scanned one); null until scanned */
                             parameters: number | null;
-                            /** @description Weight formats among its files: safetensors, onnx, gguf, pickle */
+                            /** @description Weight formats among its files: safetensors, onnx, gguf, pickle, npy */
                             formats: string[];
                             /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                             commercialUse: string | null;
@@ -1274,7 +1274,7 @@ export interface operations {
                         latestApprovedVersion: string | null;
                         /** @description Of the latest approved version (else the latest scanned one); null until scanned */
                         parameters: number | null;
-                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle */
+                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle, npy */
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
@@ -1405,7 +1405,7 @@ export interface operations {
                         latestApprovedVersion: string | null;
                         /** @description Of the latest approved version (else the latest scanned one); null until scanned */
                         parameters: number | null;
-                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle */
+                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle, npy */
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
@@ -1548,7 +1548,7 @@ export interface operations {
                         latestApprovedVersion: string | null;
                         /** @description Of the latest approved version (else the latest scanned one); null until scanned */
                         parameters: number | null;
-                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle */
+                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle, npy */
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
@@ -1679,7 +1679,7 @@ export interface operations {
                         latestApprovedVersion: string | null;
                         /** @description Of the latest approved version (else the latest scanned one); null until scanned */
                         parameters: number | null;
-                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle */
+                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle, npy */
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
@@ -1810,7 +1810,7 @@ export interface operations {
                         latestApprovedVersion: string | null;
                         /** @description Of the latest approved version (else the latest scanned one); null until scanned */
                         parameters: number | null;
-                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle */
+                        /** @description Weight formats among its files: safetensors, onnx, gguf, pickle, npy */
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;

@@ -67,7 +67,7 @@ export class BenchmarkExecutor {
       settings.timeoutSeconds ?? this.config.benchmarks.timeoutSeconds,
       this.config.benchmarks.timeoutSeconds,
     );
-    const referenceDir = posix.dirname(run.file) === '.' ? REFERENCE_FOLDER : `${posix.dirname(run.file)}/${REFERENCE_FOLDER}`;
+    const referenceDir = referenceFolderOf(run.file);
     try {
       return await runBenchmark(workspace.pathOf(run.file), {
         executionProvider: settings.executionProvider ?? this.config.benchmarks.executionProvider,
@@ -125,7 +125,7 @@ export class BenchmarkExecutor {
       where: { versionId: run.versionId, path: { in: [...wanted] } },
       include: { blob: true },
     });
-    const referencePrefix = directory === '.' ? REFERENCE_FOLDER : `${directory}/${REFERENCE_FOLDER}`;
+    const referencePrefix = referenceFolderOf(run.file);
     const references = (
       await this.db.modelFile.findMany({
         where: { versionId: run.versionId, path: { startsWith: referencePrefix }, size: { lte: MAX_TENSOR_FILE_BYTES } },
@@ -152,7 +152,7 @@ export class BenchmarkExecutor {
       where: { id: runId, status: 'running' },
       data: {
         status: succeeded ? 'succeeded' : 'failed',
-        result: result,
+        result,
         error: succeeded
           ? null
           : result.status === 'failed'
@@ -166,6 +166,12 @@ export class BenchmarkExecutor {
       },
     });
   }
+}
+
+/** `test_data_set_0/` in the model's own folder, as a path prefix inside the version. */
+function referenceFolderOf(modelPath: string): string {
+  const directory = posix.dirname(modelPath);
+  return directory === '.' ? REFERENCE_FOLDER : `${directory}/${REFERENCE_FOLDER}`;
 }
 
 /** One line naming the device that ran it, for grouping runs by hardware. */

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { createPrismaClient } from '@vetted/db';
 import type { VersionScan } from '@vetted/formats';
 import { JobQueue } from '@vetted/queue';
-import { createBlobStore } from '@vetted/storage';
+import { type BlobStore, createBlobStore } from '@vetted/storage';
 import { VersionScanner } from '../../worker/src/scans/version-scanner.js';
 import { createApiApp } from '../src/app.js';
 import { createTestDatabase } from '../../../test/database.js';
@@ -104,7 +104,12 @@ export class ApiHarness {
    * Runs the worker's real scanner on a version in this process (the API tests run no worker): what the
    * `version.scan` job the submit queued would do. Automatic benchmarks are not queued from here.
    */
-  async scan(namespace: string, name: string, version: string): Promise<VersionScan> {
+  async scan(
+    namespace: string,
+    name: string,
+    version: string,
+    store: BlobStore = createBlobStore(this.config.storage),
+  ): Promise<VersionScan> {
     const [row] = await this.sql<{ id: string }>(
       `SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.namespace = $1 AND m.name = $2 AND v.label = $3`,
       [namespace, name, version],
@@ -114,8 +119,8 @@ export class ApiHarness {
     const queue = new JobQueue({ databaseUrl: this.databaseUrl, supervise: false, applicationName: 'test-scan' });
     try {
       const config = { ...this.config, benchmarks: { ...this.config.benchmarks, auto: false } };
-      const result = await new VersionScanner(config, createBlobStore(this.config.storage), db, queue).scan(row.id);
-      if (!result) throw new Error(`version ${version} is not in a scannable state`);
+      const result = await new VersionScanner(config, store, db, queue).scan(row.id);
+      if (!result) throw new Error(`version ${version} was not scanned (not scannable, or a newer scan was requested)`);
       return result;
     } finally {
       await db.$disconnect();

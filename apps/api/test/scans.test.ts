@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlpModel } from '../../../test/onnx-model.js';
+import { type BlobStore, createBlobStore } from '@vetted/storage';
 import { ADMIN_TOKEN, ApiHarness } from './api-harness.js';
 
 let api: ApiHarness;
@@ -57,6 +58,23 @@ describe('version scans', () => {
     expect((await api.request('GET', `${base}/scan`, { key: publisher })).body).toMatchObject({ status: 'pending', scannedAt: null });
     const [job] = await api.sql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'version.scan'`);
     expect(job!.n).toBeGreaterThanOrEqual(3); // two submits and the re-scan
+  });
+
+  it('discards the results of a scan that began before a re-scan was requested', async () => {
+    const base = await submitted('raced');
+    // A store whose reads wait until released: the first scan is caught between reading and writing.
+    const store = createBlobStore(api.config.storage);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const gated: BlobStore = { ...store, kind: store.kind, read: async (key, range) => (await released, store.read(key, range)) };
+    const older = api.scan('scan', 'raced', '1', gated);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await api.request('POST', `${base}/scan`, { key: ADMIN_TOKEN })).status).toBe(202);
+    release();
+    await expect(older).rejects.toThrow(/newer scan was requested/);
+    expect((await api.request('GET', `${base}/scan`, { key: publisher })).body).toMatchObject({ status: 'pending', scannedAt: null });
+    await api.scan('scan', 'raced', '1');
+    expect((await api.request('GET', `${base}/scan`, { key: publisher })).body.status).toBe('clean');
   });
 
   it('leaves files pending (the job retries) when storage cannot be read, rather than calling them failed', async () => {

@@ -54,7 +54,7 @@ export class ScanService {
         throw DomainError.conflict('version_not_scannable', `A version that is ${status ?? 'gone'} is not scanned`);
       }
       await tx.modelFile.updateMany({ where: { versionId: version.id }, data: { scanStatus: 'pending' } });
-      await tx.modelVersion.update({ where: { id: version.id }, data: { scannedAt: null } });
+      await tx.modelVersion.update({ where: { id: version.id }, data: { scannedAt: null, scanRequestedAt: new Date() } });
       await this.queue.send(tx, 'version.scan', { versionId: version.id });
       await this.audit.record(tx, {
         actor: principal.actor,

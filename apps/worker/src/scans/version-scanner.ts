@@ -27,6 +27,7 @@ export class VersionScanner {
     private readonly queue: JobQueue,
   ) {}
 
+  /** The scan written, or undefined when there was nothing to scan or a newer scan was requested meanwhile. */
   async scan(versionId: string): Promise<VersionScan | undefined> {
     const version = await this.db.modelVersion.findUnique({
       where: { id: versionId },
@@ -43,7 +44,17 @@ export class VersionScanner {
     );
 
     const previousFacts = (version.facts ?? {}) as Record<string, unknown>;
-    await this.db.$transaction(async (tx) => {
+    const written = await this.db.$transaction(async (tx) => {
+      // A re-scan requested since this scan began makes its results stale: the newer job writes instead.
+      const { count } = await tx.modelVersion.updateMany({
+        where: { id: versionId, scanRequestedAt: version.scanRequestedAt },
+        data: {
+          facts: { ...previousFacts, ...result.facts } as unknown as Prisma.InputJsonValue,
+          parameters: result.facts.parameters === undefined ? null : BigInt(result.facts.parameters),
+          scannedAt: new Date(),
+        },
+      });
+      if (count === 0) return false;
       for (const file of result.files) {
         await tx.modelFile.update({
           where: { versionId_path: { versionId, path: file.path } },
@@ -54,14 +65,6 @@ export class VersionScanner {
           },
         });
       }
-      await tx.modelVersion.update({
-        where: { id: versionId },
-        data: {
-          facts: { ...previousFacts, ...result.facts } as unknown as Prisma.InputJsonValue,
-          parameters: result.facts.parameters === undefined ? null : BigInt(result.facts.parameters),
-          scannedAt: new Date(),
-        },
-      });
       await tx.auditEvent.create({
         data: {
           actor: 'worker',
@@ -72,8 +75,9 @@ export class VersionScanner {
         },
       });
       if (this.config.benchmarks.auto) await this.queueBenchmarks(tx, versionId, result);
+      return true;
     }, SCAN_WRITE_TIMEOUT);
-    return result;
+    return written ? result : undefined;
   }
 
   /** One automatic run per main ONNX file, never for a file with a critical finding, never twice. */

@@ -10,6 +10,7 @@ import type { VersionRef } from '../models/version-ref.js';
 import { VersionRepository } from '../models/version.repository.js';
 import { VersionService } from '../models/version.service.js';
 import { toVersionView } from '../models/version.mapper.js';
+import { countScanStatuses } from '../scans/scan-status.js';
 import type { VersionView } from '../models/version.schemas.js';
 import type { CreateReviewBody, Evidence, QueueItem, ReviewView } from './review.schemas.js';
 
@@ -135,13 +136,13 @@ export class ReviewService {
     evidence: Evidence,
     input: CreateReviewBody,
   ): Promise<string[]> {
-    const hardBlockers = evidence.blockers.filter((blocker) => !evidence.overridable.includes(blocker));
-    if (hardBlockers.length > 0) {
-      throw new DomainError('conflict', 'approval_blocked', `Approval refused: ${hardBlockers.join('; ')}`, [], undefined, {
+    const refused = (reasons: string) =>
+      new DomainError('conflict', 'approval_blocked', `Approval refused: ${reasons}`, [], undefined, {
         blockers: evidence.blockers,
         findings: evidence.criticalFindings,
       });
-    }
+    const hardBlockers = evidence.blockers.filter((blocker) => !evidence.overridable.includes(blocker));
+    if (hardBlockers.length > 0) throw refused(hardBlockers.join('; '));
     const mayOverride = hasRole(principal.role, 'admin') && Boolean(input.overrideReason);
     const overrides: string[] = [];
     if ((await this.publisherOf(tx, version)) === principal.actor) {
@@ -155,16 +156,7 @@ export class ReviewService {
       overrides.push('self_approval');
     }
     if (evidence.overridable.length > 0) {
-      if (!mayOverride) {
-        throw new DomainError(
-          'conflict',
-          'approval_blocked',
-          `Approval refused: ${evidence.overridable.join('; ')} (an admin may approve anyway with overrideReason)`,
-          [],
-          undefined,
-          { blockers: evidence.blockers, findings: evidence.criticalFindings },
-        );
-      }
+      if (!mayOverride) throw refused(`${evidence.overridable.join('; ')} (an admin may approve anyway with overrideReason)`);
       overrides.push('scan_findings');
     }
     return overrides;
@@ -186,8 +178,7 @@ export class ReviewService {
       where: { versionId: version.id },
       select: { path: true, size: true, scanStatus: true, scanFindings: true },
     });
-    const scan = { pending: 0, clean: 0, warning: 0, critical: 0, error: 0 };
-    for (const file of files) scan[file.scanStatus]++;
+    const scan = countScanStatuses(files.map((file) => file.scanStatus));
     const criticalFindings = files.flatMap((f) =>
       f.scanStatus === 'critical' || f.scanStatus === 'error' ? [{ path: f.path, status: f.scanStatus, findings: f.scanFindings }] : [],
     );
@@ -197,19 +188,18 @@ export class ReviewService {
       orderBy: { createdAt: 'asc' },
       select: { id: true },
     });
-    // A backed-up scan queue must never make an unscanned file look safe.
-    const scanBlockers = [
-      ...(scan.pending > 0 ? [`${scan.pending} file(s) not scanned yet`] : []),
-      ...criticalFindings.map((f) => (f.status === 'critical' ? `critical scan finding in ${f.path}` : `scan of ${f.path} failed`)),
-    ];
-    const overridable = scanBlockers.filter((blocker) => !blocker.endsWith('not scanned yet'));
+    const overridable = criticalFindings.map((f) =>
+      f.status === 'critical' ? `critical scan finding in ${f.path}` : `scan of ${f.path} failed`,
+    );
     const blockers = [
       ...(!licenseId
         ? ['no license declared']
         : commercialUse === 'unknown'
           ? [`license "${licenseId}" is unknown: its terms need review`]
           : []),
-      ...scanBlockers,
+      // A backed-up scan queue must never make an unscanned file look safe: nobody can override this one.
+      ...(scan.pending > 0 ? [`${scan.pending} file(s) not scanned yet`] : []),
+      ...overridable,
       ...policyBlockers(await this.policy.get(db), { id: licenseId, commercialUse }, benchmarks.length),
     ];
     return {

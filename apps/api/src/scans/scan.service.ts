@@ -7,8 +7,8 @@ import { QueueService } from '../infra/queue.service.js';
 import type { VersionRef } from '../models/version-ref.js';
 import { VersionRepository } from '../models/version.repository.js';
 import { VersionService } from '../models/version.service.js';
-import { versionScanStatus } from './scan-status.js';
-import { SCAN_STATUSES, type ScanStatusName, type ScanView } from './scan.schemas.js';
+import { countScanStatuses, versionScanStatus } from './scan-status.js';
+import type { ScanView } from './scan.schemas.js';
 
 @Injectable()
 export class ScanService {
@@ -27,13 +27,12 @@ export class ScanService {
       orderBy: { path: 'asc' },
       select: { path: true, format: true, scanStatus: true, scanFindings: true, facts: true },
     });
-    const counts = Object.fromEntries(SCAN_STATUSES.map((status) => [status, 0])) as Record<ScanStatusName, number>;
-    for (const file of files) counts[file.scanStatus]++;
+    const statuses = files.map((file) => file.scanStatus);
     return {
       version: version.label,
-      status: versionScanStatus(files.map((file) => file.scanStatus)),
+      status: versionScanStatus(statuses),
       scannedAt: version.scannedAt?.toISOString() ?? null,
-      counts,
+      counts: countScanStatuses(statuses),
       facts: (version.facts ?? {}) as Record<string, unknown>,
       files: files.map((file) => ({
         path: file.path,

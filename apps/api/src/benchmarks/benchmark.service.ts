@@ -3,7 +3,7 @@ import type { BenchmarkRun } from '@vetted/db';
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
-import { type Page, pageFrom } from '../http/pagination.js';
+import { type Page, pageFrom, olderThan } from '../http/pagination.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
@@ -69,7 +69,7 @@ export class BenchmarkService {
     const runs = await this.db.benchmarkRun.findMany({
       where: {
         versionId: version.id,
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        ...olderThan(after),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: page.limit + 1,

@@ -1,3 +1,4 @@
+import type { TimeCursor } from '@vetted/domain';
 import { z } from 'zod';
 
 export const MAX_PAGE_SIZE = 100;
@@ -23,3 +24,8 @@ export function pageFrom<R, T>(rows: R[], limit: number, view: (row: R) => T, cu
 }
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** The Prisma `where` for rows after `after` in (createdAt DESC, id DESC) order: the next keyset page. */
+export function olderThan(after: TimeCursor | undefined): { OR?: object[] } {
+  return after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
+}

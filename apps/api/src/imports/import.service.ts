@@ -3,7 +3,7 @@ import type { ImportJob } from '@vetted/db';
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
-import { type Page, pageFrom } from '../http/pagination.js';
+import { type Page, pageFrom, olderThan } from '../http/pagination.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
 import type { CreateImportBody, ImportView } from './import.schemas.js';
@@ -54,7 +54,7 @@ export class ImportService {
   async list(page: { cursor?: string | undefined; limit: number }): Promise<Page<ImportView>> {
     const after = page.cursor ? decodeTimeCursor(page.cursor) : undefined;
     const rows = await this.db.importJob.findMany({
-      where: after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
+      where: olderThan(after),
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: page.limit + 1,
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ModelVersion, VersionStatus } from '@vetted/db';
 import type { TimeCursor } from '@vetted/domain';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+import { olderThan } from '../http/pagination.js';
 
 /** Statuses a viewer may see: approved versions, and deprecated ones (still downloadable, flagged). */
 export const VISIBLE_STATUSES: VersionStatus[] = ['approved', 'deprecated'];
@@ -16,7 +17,7 @@ export class VersionRepository {
       where: {
         modelId,
         ...(options.visibleOnly ? { status: { in: VISIBLE_STATUSES } } : {}),
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        ...olderThan(after),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: options.limit,

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/status-views';
 import { formatMs } from '../format/format';
 import { hardwareLabel, isRunActive } from './benchmark-series';
 import { useVersionFiles } from './files-panel';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 
 const PROVIDERS: { value: NonNullable<BenchmarkRequest['executionProvider']>; label: string }[] = [
@@ -74,27 +75,14 @@ export function BenchmarkForm({ namespace, name, version }: Props) {
   return (
     <form className="benchmark-form" onSubmit={submit} aria-labelledby="run-benchmark-title">
       <h3 id="run-benchmark-title">Run a benchmark</h3>
-      <div className="field">
-        <label htmlFor="benchmark-file">ONNX file</label>
-        <select id="benchmark-file" value={file} onChange={(event) => setFile(event.target.value)}>
-          <option value="">The main ONNX file</option>
-          {onnxFiles.map((path) => (
-            <option key={path} value={path}>
-              {path}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="benchmark-provider">Execution provider</label>
-        <select id="benchmark-provider" value={provider} onChange={(event) => setProvider(event.target.value as typeof provider)}>
-          {PROVIDERS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="benchmark-file"
+        label="ONNX file"
+        value={file}
+        options={[{ value: '', label: 'The main ONNX file' }, ...onnxFiles.map((path) => ({ value: path, label: path }))]}
+        onValueChange={setFile}
+      />
+      <SelectField id="benchmark-provider" label="Execution provider" value={provider} options={PROVIDERS} onValueChange={setProvider} />
       <TextField
         id="benchmark-batch"
         label="Batch size"

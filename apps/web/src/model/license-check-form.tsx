@@ -4,6 +4,7 @@ import { dataOf } from '../api/api-error';
 import type { IntendedUse, LicenseCheck } from '../api/api-types';
 import { useApi } from '../auth/auth-context';
 import { ErrorNotice } from '../components/status-views';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 
 const DISTRIBUTIONS: { value: IntendedUse['distribution']; label: string }[] = [
@@ -73,20 +74,13 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
             personal)
           </label>
         </fieldset>
-        <div className="field">
-          <label htmlFor="check-distribution">Who gets the model or its outputs?</label>
-          <select
-            id="check-distribution"
-            value={distribution}
-            onChange={(event) => setDistribution(event.target.value as IntendedUse['distribution'])}
-          >
-            {DISTRIBUTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="check-distribution"
+          label="Who gets the model or its outputs?"
+          value={distribution}
+          options={DISTRIBUTIONS}
+          onValueChange={setDistribution}
+        />
         <TextField
           id="check-users"
           label="Monthly active users (optional)"

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Config } from '@vetted/config';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditRepository } from './audit/audit.repository.js';
+import { ActorDirectory } from './auth/actor-directory.js';
 import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -11,6 +12,7 @@ import { KeysController } from './auth/keys.controller.js';
 import { BlobIntegrityController } from './files/blob-integrity.controller.js';
 import { FileSender } from './files/file-sender.js';
 import { FileRepository } from './files/file.repository.js';
+import { BlobCollector } from './files/blob-collector.js';
 import { FileService } from './files/file.service.js';
 import { FilesController } from './files/files.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -32,6 +34,7 @@ import { BenchmarkService } from './benchmarks/benchmark.service.js';
 import { BenchmarksController } from './benchmarks/benchmarks.controller.js';
 import { ScanService } from './scans/scan.service.js';
 import { ScansController } from './scans/scans.controller.js';
+import { EvidenceRepository } from './reviews/evidence.repository.js';
 import { ReviewService } from './reviews/review.service.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { LicensesController } from './licenses/licenses.controller.js';
@@ -41,6 +44,7 @@ import { ModelRepository } from './models/model.repository.js';
 import { ModelService } from './models/model.service.js';
 import { ModelsController } from './models/models.controller.js';
 import { VersionRepository } from './models/version.repository.js';
+import { VersionHistoryService } from './models/version-history.service.js';
 import { VersionService } from './models/version.service.js';
 
 @Module({})
@@ -75,19 +79,23 @@ export class AppModule {
         AuditRepository,
         ApiKeyRepository,
         ApiKeyService,
+        ActorDirectory,
         LicenseRepository,
         ModelRepository,
         ModelService,
         VersionRepository,
         VersionService,
+        VersionHistoryService,
         blobStoreProvider,
         FileRepository,
         FileService,
+        BlobCollector,
         FileSender,
         HfRepository,
         HfService,
         ImportService,
         ReviewService,
+        EvidenceRepository,
         PolicyService,
         ScanService,
         BenchmarkService,

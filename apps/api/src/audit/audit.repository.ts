@@ -30,6 +30,21 @@ export class AuditRepository {
     await tx.auditEvent.create({ data: { ...entry, data: entry.data ?? {} } });
   }
 
+  /** Everything recorded about a version and its files since `since`, oldest first; downloads left out. */
+  ofVersion(subject: string, since: Date): Promise<AuditEvent[]> {
+    return this.db.auditEvent.findMany({
+      where: {
+        at: { gte: since },
+        OR: [
+          { subjectType: 'model_version', subjectId: subject },
+          { subjectType: 'model_file', subjectId: { startsWith: `${subject}/` }, action: { not: 'file.downloaded' } },
+        ],
+      },
+      orderBy: { id: 'asc' },
+      take: 10_000,
+    });
+  }
+
   list(filter: AuditFilter): Promise<AuditEvent[]> {
     return this.db.auditEvent.findMany({
       where: {

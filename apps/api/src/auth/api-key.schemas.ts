@@ -21,4 +21,4 @@ export type ApiKeyView = z.output<typeof apiKeyView>;
 
 export const createdApiKey = apiKeyView.extend({ key: z.string().describe('The key itself: shown once, never stored') });
 
-export const whoAmI = z.object({ actor: z.string(), role: z.enum(ROLES) });
+export const whoAmI = z.object({ actor: z.string(), name: z.string().describe("The key's name"), role: z.enum(ROLES) });

@@ -4,6 +4,7 @@ import { apiKeyPrefix, DomainError, generateApiKey, hashApiKey, sameSecret } fro
 import { AuditRepository } from '../audit/audit.repository.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import { ADMIN_TOKEN_ACTOR, ADMIN_TOKEN_NAME } from './actor-directory.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import type { ApiKeyView, CreateApiKeyBody } from './api-key.schemas.js';
 import type { Principal } from './principal.js';
@@ -29,7 +30,7 @@ export class ApiKeyService {
   /** The principal behind a bearer token, or undefined when the token is unknown or revoked. */
   async authenticate(token: string): Promise<Principal | undefined> {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) {
-      return { actor: 'admin-token', role: 'admin' };
+      return { actor: ADMIN_TOKEN_ACTOR, name: ADMIN_TOKEN_NAME, role: 'admin' };
     }
     const hash = hashApiKey(token);
     const cached = this.cache.get(hash);
@@ -40,7 +41,7 @@ export class ApiKeyService {
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       this.keys.touch(key.id).catch((error: unknown) => this.logger.warn(`could not record key use: ${String(error)}`));
     }
-    const principal: Principal = { actor: `key:${key.id}`, role: key.role };
+    const principal: Principal = { actor: `key:${key.id}`, name: key.name, role: key.role };
     this.cache.set(hash, principal, lookup);
     return principal;
   }

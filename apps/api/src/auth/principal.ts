@@ -6,6 +6,8 @@ import type { FastifyRequest } from 'fastify';
 export interface Principal {
   /** `key:<id>` or `admin-token`: what audit events record as the actor. */
   actor: string;
+  /** The key's name, for people reading audit trails and evidence. */
+  name: string;
   role: Role;
 }
 

@@ -9,9 +9,10 @@ import { PrismaService } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
 import { seesUnapproved } from '../models/model.service.js';
 import type { VersionRef } from '../models/version-ref.js';
-import { VISIBLE_STATUSES } from '../models/version.repository.js';
+import { LISTED_STATUSES } from '../models/version.repository.js';
 import { VersionService } from '../models/version.service.js';
-import { comparisonKey, toBenchmarkView } from './benchmark.mapper.js';
+import { comparablePairs } from './benchmark-comparison.js';
+import { toBenchmarkView } from './benchmark.mapper.js';
 import type { BenchmarkComparison, BenchmarkSummary, BenchmarkView, CompareQuery, CreateBenchmarkBody } from './benchmark.schemas.js';
 
 const BENCHMARKABLE = ['pending_review', 'approved', 'deprecated'];
@@ -121,29 +122,23 @@ export class BenchmarkService {
   }
 
   async compare(principal: Principal, namespace: string, name: string, query: CompareQuery): Promise<BenchmarkComparison> {
-    const [base, head] = await Promise.all(
+    const [baseRuns, headRuns] = await Promise.all(
       [query.base, query.head].map(async (label) => {
         const { version } = await this.versionService.findVisible(principal, { namespace, name, version: label });
-        const latest = new Map<string, BenchmarkRun>();
-        for (const run of await this.succeededRuns(version.id, 'recent'))
-          if (!latest.has(comparisonKey(run))) latest.set(comparisonKey(run), run);
-        return latest;
+        return this.succeededRuns(version.id, 'recent');
       }),
     );
-    const pairs: BenchmarkComparison['pairs'] = [];
-    for (const [key, baseRun] of base!) {
-      const headRun = head!.get(key);
-      if (!headRun || !baseRun.p50Ms || !headRun.p50Ms) continue;
-      const resolved = (baseRun.result as { settings?: Record<string, unknown> } | null)?.settings ?? {};
-      pairs.push({
-        executionProvider: baseRun.executionProvider ?? 'unknown',
-        hardware: baseRun.hardware ?? 'unknown',
+    const pairs = comparablePairs(baseRuns!, headRuns!).map(({ base, head }): BenchmarkComparison['pairs'][number] => {
+      const resolved = (base.result as { settings?: Record<string, unknown> } | null)?.settings ?? {};
+      return {
+        executionProvider: base.executionProvider ?? 'unknown',
+        hardware: base.hardware ?? 'unknown',
         settings: { batchSize: resolved.batchSize ?? null, dims: resolved.dims ?? null },
-        base: { runId: baseRun.id, p50Ms: baseRun.p50Ms },
-        head: { runId: headRun.id, p50Ms: headRun.p50Ms },
-        speedup: baseRun.p50Ms / headRun.p50Ms,
-      });
-    }
+        base: { runId: base.id, p50Ms: base.p50Ms! },
+        head: { runId: head.id, p50Ms: head.p50Ms! },
+        speedup: base.p50Ms! / head.p50Ms!,
+      };
+    });
     return { base: query.base, head: query.head, pairs };
   }
 
@@ -160,7 +155,7 @@ export class BenchmarkService {
       where: { id },
       include: { version: { select: { label: true, status: true, model: { select: { namespace: true, name: true } } } } },
     });
-    if (!run || (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(run.version.status))) throw runNotFound(id);
+    if (!run || (!seesUnapproved(principal) && !LISTED_STATUSES.includes(run.version.status))) throw runNotFound(id);
     const { version, ...row } = run;
     return { run: row, model: `${version.model.namespace}/${version.model.name}`, version: version.label };
   }

@@ -18,6 +18,11 @@ export class FileRepository {
     return (await this.db.blob.findUnique({ where: { sha256 }, select: { storageKey: true } }))?.storageKey;
   }
 
+  /** Serialises writes of one path (case-insensitively) in a version; other paths are written side by side. */
+  async lockPath(tx: Transaction, versionId: string, path: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${versionId} || '/' || lower(${path}), 0))`;
+  }
+
   async caseCollision(tx: Transaction, versionId: string, path: string): Promise<string | undefined> {
     const rows = await tx.$queryRaw<{ path: string }[]>`
       SELECT path FROM model_files WHERE version_id = ${versionId}::uuid AND lower(path) = lower(${path}) AND path <> ${path} LIMIT 1`;

@@ -16,10 +16,11 @@ import { BLOB_STORE } from '../infra/blob-store.provider.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { seesUnapproved } from '../models/model.service.js';
-import type { VersionRef } from '../models/version-ref.js';
-import { importInProgress, VersionService } from '../models/version.service.js';
+import { subjectOf, type VersionRef } from '../models/version-ref.js';
+import { VersionService, versionFrozen } from '../models/version.service.js';
 import type { ModelRow } from '../models/model.repository.js';
 import { VersionRepository, VISIBLE_STATUSES } from '../models/version.repository.js';
+import { BlobCollector } from './blob-collector.js';
 import { FileRepository } from './file.repository.js';
 import { toFileView } from './file.mapper.js';
 import type { FileView } from './file.schemas.js';
@@ -47,6 +48,7 @@ export class FileService {
     private readonly versionService: VersionService,
     private readonly files: FileRepository,
     private readonly audit: AuditRepository,
+    private readonly blobs: BlobCollector,
   ) {}
 
   async list(principal: Principal, ref: VersionRef): Promise<FileView[]> {
@@ -70,7 +72,7 @@ export class FileService {
       throw DomainError.invalid([{ field: 'X-Checksum-Sha256', message: 'must be 64 lowercase hex characters' }]);
     }
     if (meta.contentLength !== undefined && meta.contentLength > this.config.maxFileBytes) throw this.tooLarge();
-    const { version } = await this.draftVersion(principal, ref);
+    const { version } = await this.versionService.findDraft(principal, ref);
     const clash = await this.files.caseCollision(this.db, version.id, path);
     if (clash) throw pathCollision(path, clash);
 
@@ -78,7 +80,8 @@ export class FileService {
     let outcome: { file: ModelFile; replaced: string | undefined; keyInUse: string; created: boolean };
     try {
       outcome = await this.db.$transaction(async (tx) => {
-        if ((await this.versions.lockStatus(tx, version.id)) !== 'draft') throw frozen(ref);
+        if ((await this.versions.lockStatusShared(tx, version.id)) !== 'draft') throw versionFrozen(ref);
+        await this.files.lockPath(tx, version.id, path);
         const collision = await this.files.caseCollision(tx, version.id, path);
         if (collision) throw pathCollision(path, collision);
         const keyInUse = await this.files.recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key });
@@ -89,6 +92,7 @@ export class FileService {
           sha256: written.sha256,
           format: fileFormat(path),
         });
+        await this.versions.addContributor(tx, version.id, principal.actor, 'uploaded');
         await this.audit.record(tx, {
           actor: principal.actor,
           action: 'file.uploaded',
@@ -99,21 +103,23 @@ export class FileService {
         return { ...put, keyInUse };
       });
     } catch (error) {
-      await this.discard(written.key);
+      await this.blobs.discard(written.key);
       throw error;
     }
-    if (outcome.keyInUse !== written.key) await this.discard(written.key); // the same content was already stored
-    if (outcome.replaced) await this.collectBlob(outcome.replaced);
+    if (outcome.keyInUse !== written.key) await this.blobs.discard(written.key); // the same content was already stored
+    if (outcome.replaced) await this.blobs.collect(outcome.replaced);
     return { file: toFileView(outcome.file), created: outcome.created };
   }
 
   async delete(principal: Principal, ref: VersionRef, rawPath: string): Promise<void> {
     const path = validPath(rawPath);
-    const { version } = await this.draftVersion(principal, ref);
+    const { version } = await this.versionService.findDraft(principal, ref);
     const sha256 = await this.db.$transaction(async (tx) => {
-      if ((await this.versions.lockStatus(tx, version.id)) !== 'draft') throw frozen(ref);
+      if ((await this.versions.lockStatusShared(tx, version.id)) !== 'draft') throw versionFrozen(ref);
+      await this.files.lockPath(tx, version.id, path);
       const deleted = await this.files.deleteFile(tx, version.id, path);
       if (!deleted) throw DomainError.notFound('file_not_found', `No file ${path} in ${subjectOf(ref)}`);
+      await this.versions.addContributor(tx, version.id, principal.actor, 'deleted');
       await this.audit.record(tx, {
         actor: principal.actor,
         action: 'file.deleted',
@@ -122,7 +128,7 @@ export class FileService {
       });
       return deleted;
     });
-    await this.collectBlob(sha256);
+    await this.blobs.collect(sha256);
   }
 
   /** Who may download what: publishers and above any version; viewers approved (or deprecated) ones only. */
@@ -153,6 +159,13 @@ export class FileService {
 
   private async readableVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
     const found = await this.versionService.findRow(principal, ref);
+    if (!seesUnapproved(principal) && found.version.status === 'revoked') {
+      throw new DomainError(
+        'forbidden',
+        'version_revoked',
+        `Version ${ref.version} of ${ref.namespace}/${ref.name} was revoked${found.version.statusReason ? `: ${found.version.statusReason}` : ''}`,
+      );
+    }
     if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(found.version.status)) {
       throw new DomainError(
         'forbidden',
@@ -160,13 +173,6 @@ export class FileService {
         `Version ${ref.version} of ${ref.namespace}/${ref.name} is ${found.version.status}: only approved versions can be downloaded with the viewer role`,
       );
     }
-    return found;
-  }
-
-  private async draftVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
-    const found = await this.versionService.findRow(principal, ref);
-    if (found.version.status !== 'draft') throw frozen(ref);
-    if (await this.versions.importInProgress(found.version.id)) throw importInProgress(ref.version);
     return found;
   }
 
@@ -192,20 +198,6 @@ export class FileService {
   private tooLarge(): DomainError {
     return new DomainError('too_large', 'file_too_large', `Files may be at most ${this.config.maxFileBytes} bytes`);
   }
-
-  private async discard(key: string): Promise<void> {
-    await this.store.delete(key).catch((error: unknown) => this.logger.warn(`could not delete unused object ${key}: ${String(error)}`));
-  }
-
-  /** Deletes a blob no file uses any more; a concurrent upload that reuses it wins. */
-  private async collectBlob(sha256: string): Promise<void> {
-    try {
-      const key = await this.files.deleteBlobIfUnused(sha256);
-      if (key) await this.discard(key);
-    } catch (error) {
-      this.logger.log(`blob ${sha256} kept: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 }
 
 function validPath(raw: string): string {
@@ -213,14 +205,6 @@ function validPath(raw: string): string {
   if (!check.ok) throw DomainError.invalid([{ field: 'path', message: check.problem }], 'invalid_path');
   return check.path;
 }
-
-const subjectOf = (ref: VersionRef): string => `${ref.namespace}/${ref.name}@${ref.version}`;
-
-const frozen = (ref: VersionRef): DomainError =>
-  DomainError.conflict(
-    'version_frozen',
-    `Version ${ref.version} of ${ref.namespace}/${ref.name} was submitted; its files can no longer change`,
-  );
 
 const pathCollision = (path: string, existing: string): DomainError =>
   DomainError.invalid([{ field: 'path', message: `differs from the existing "${existing}" only by case` }], 'path_collision');

@@ -12,7 +12,7 @@ import { HfRepository } from './hf.repository.js';
 import { directoryOid, gitBlobOid, lfsPointer } from './lfs.js';
 
 /** Anonymous Hub clients, when VETTED_HF_ANONYMOUS allows them. */
-export const ANONYMOUS: Principal = { actor: 'anonymous', role: 'viewer' };
+export const ANONYMOUS: Principal = { actor: 'anonymous', name: 'anonymous', role: 'viewer' };
 
 export interface ResolvedRepo {
   model: ModelRow;

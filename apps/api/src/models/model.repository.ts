@@ -95,8 +95,9 @@ function afterPosition(position: SortPosition): Prisma.Sql {
   }
 }
 
+/** A model stays visible once a version was approved: a revoked version is shown, marked, not hidden. */
 const HAS_VISIBLE_VERSION = Prisma.sql`EXISTS (SELECT 1 FROM model_versions v
-  WHERE v.model_id = m.id AND v.status IN ('approved', 'deprecated'))`;
+  WHERE v.model_id = m.id AND v.status IN ('approved', 'deprecated', 'revoked'))`;
 
 @Injectable()
 export class ModelRepository {

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiJsonBody, ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
-import { pageOf, pageQuery } from '../http/pagination.js';
-import { validBody, validParam, validQuery } from '../http/zod.pipe.js';
+import { type Page, pageOf, pageQuery } from '../http/pagination.js';
+import { validBody, validQuery } from '../http/zod.pipe.js';
 import {
   createModelBody,
   type CreateModelBody,
@@ -17,9 +17,11 @@ import {
   type UpdateModelBody,
 } from './model.schemas.js';
 import { ModelService } from './model.service.js';
-import { createVersionBody, type CreateVersionBody, versionDetailView, versionLabel, versionView } from './version.schemas.js';
+import { createVersionBody, type CreateVersionBody, versionDetailView, versionView } from './version.schemas.js';
+import { historyEvent, type HistoryEvent } from './version-history.schemas.js';
+import { VersionHistoryService } from './version-history.service.js';
 import { VersionService } from './version.service.js';
-import { ApiModelParams, modelRef } from './version-ref.js';
+import { ApiModelParams, ApiVersionParams, modelRef, VERSION_ROUTE, type VersionRef, versionRef } from './version-ref.js';
 
 type ModelParams = z.output<typeof modelParamsSchema>;
 const listVersionsQuery = z.strictObject(pageQuery);
@@ -31,6 +33,7 @@ export class ModelsController {
   constructor(
     private readonly models: ModelService,
     private readonly versions: VersionService,
+    private readonly versionHistory: VersionHistoryService,
   ) {}
 
   @Get('v1/models')
@@ -120,31 +123,40 @@ export class ModelsController {
     return this.versions.create(principal, params.namespace, params.name, body);
   }
 
-  @Post(`${MODEL}/versions/:version/submit`)
+  @Post(`${VERSION_ROUTE}/submit`)
   @RequireRole('publisher')
-  @ApiModelParams()
-  @ApiParam({ name: 'version', description: 'Version label' })
+  @ApiVersionParams()
   @ApiJsonResponse(201, 'Submitted for review: pending_review, files frozen, commitSha set', versionView)
-  @ApiProblems(400, 404, 409)
-  submit(
-    @CurrentPrincipal() principal: Principal,
-    @Param(modelRef) params: ModelParams,
-    @Param('version', validParam('version', versionLabel)) version: string,
-  ) {
-    return this.versions.submit(principal, params.namespace, params.name, version);
+  @ApiProblems(400, 403, 404, 409)
+  submit(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef) {
+    return this.versions.submit(principal, ref);
   }
 
-  @Get(`${MODEL}/versions/:version`)
+  @Get(VERSION_ROUTE)
   @RequireRole('viewer')
-  @ApiModelParams()
-  @ApiParam({ name: 'version', description: 'Version label' })
+  @ApiVersionParams()
   @ApiJsonResponse(200, 'The version with its model card', versionDetailView)
   @ApiProblems(400, 404)
-  getVersion(
-    @CurrentPrincipal() principal: Principal,
-    @Param(modelRef) params: ModelParams,
-    @Param('version', validParam('version', versionLabel)) version: string,
-  ) {
-    return this.versions.get(principal, params.namespace, params.name, version);
+  getVersion(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef) {
+    return this.versions.get(principal, ref);
+  }
+
+  @Delete(VERSION_ROUTE)
+  @HttpCode(204)
+  @RequireRole('publisher')
+  @ApiVersionParams()
+  @ApiResponse({ status: 204, description: 'The draft and its files are gone' })
+  @ApiProblems(400, 403, 404, 409)
+  async deleteVersion(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef): Promise<void> {
+    await this.versions.deleteDraft(principal, ref);
+  }
+
+  @Get(`${VERSION_ROUTE}/history`)
+  @RequireRole('viewer')
+  @ApiVersionParams()
+  @ApiJsonResponse(200, 'What happened to the version, oldest first: created, files, submitted, scanned, benchmarked, decided', pageOf(historyEvent))
+  @ApiProblems(400, 404)
+  async history(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef): Promise<Page<HistoryEvent>> {
+    return { items: await this.versionHistory.list(principal, ref), nextCursor: null };
   }
 }

@@ -10,6 +10,9 @@ export interface VersionRef {
   version: string;
 }
 
+/** How audit events name a version: `namespace/name@version`. */
+export const subjectOf = (ref: VersionRef): string => `${ref.namespace}/${ref.name}@${ref.version}`;
+
 /** `namespace` and `name` from the path of a model route, validated. */
 export const modelRef = validParam('path', modelParams);
 

@@ -4,8 +4,19 @@ import type { TimeCursor } from '@vetted/domain';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import { olderThan } from '../http/pagination.js';
 
-/** Statuses a viewer may see: approved versions, and deprecated ones (still downloadable, flagged). */
+/** Statuses a viewer may download: approved versions, and deprecated ones (still downloadable, flagged). */
 export const VISIBLE_STATUSES: VersionStatus[] = ['approved', 'deprecated'];
+/** Statuses a viewer may see listed, with their reason: a revoked version stays on record, without downloads. */
+export const LISTED_STATUSES: VersionStatus[] = [...VISIBLE_STATUSES, 'revoked'];
+
+/** What a person did to a version's bytes; any of these bars them from approving it. */
+export type Contribution = 'created' | 'uploaded' | 'deleted' | 'submitted' | 'imported';
+
+export interface StatusChange {
+  status: VersionStatus;
+  reason: string | null;
+  by: string;
+}
 
 @Injectable()
 export class VersionRepository {
@@ -16,7 +27,7 @@ export class VersionRepository {
     return this.db.modelVersion.findMany({
       where: {
         modelId,
-        ...(options.visibleOnly ? { status: { in: VISIBLE_STATUSES } } : {}),
+        ...(options.visibleOnly ? { status: { in: LISTED_STATUSES } } : {}),
         ...olderThan(after),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -36,9 +47,60 @@ export class VersionRepository {
     return rows[0]?.status;
   }
 
+  /**
+   * Locks the version row against status changes only: file writes into one draft run side by side,
+   * while a submit (FOR UPDATE) waits for them and they wait for it.
+   */
+  async lockStatusShared(tx: Transaction, versionId: string): Promise<VersionStatus | undefined> {
+    const rows = await tx.$queryRaw<
+      { status: VersionStatus }[]
+    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR SHARE`;
+    return rows[0]?.status;
+  }
+
+  async addContributor(tx: Transaction, versionId: string, actor: string, action: Contribution): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO version_contributors (version_id, actor, action) VALUES (${versionId}::uuid, ${actor}, ${action})
+      ON CONFLICT DO NOTHING`;
+  }
+
+  contributors(db: Transaction, versionId: string): Promise<{ actor: string; action: string; firstAt: Date }[]> {
+    return db.versionContributor.findMany({ where: { versionId }, orderBy: [{ firstAt: 'asc' }, { action: 'asc' }] });
+  }
+
+  /** Who answers for a version: its creator, or for an import the person who started the import. */
+  async ownerOf(db: Transaction, version: Pick<ModelVersion, 'createdBy'>): Promise<string> {
+    const importId = /^import:(.+)$/.exec(version.createdBy)?.[1];
+    if (!importId) return version.createdBy;
+    const job = await db.importJob.findUnique({ where: { id: importId }, select: { createdBy: true } });
+    return job?.createdBy ?? version.createdBy;
+  }
+
+  setStatus(tx: Transaction, id: string, change: StatusChange): Promise<ModelVersion> {
+    return tx.modelVersion.update({
+      where: { id },
+      data: { status: change.status, statusReason: change.reason, statusChangedBy: change.by, statusChangedAt: new Date() },
+    });
+  }
+
+  /** Removes a draft and its file rows; returns the digests its files used, for blob clean-up. */
+  async deleteDraft(tx: Transaction, id: string): Promise<string[]> {
+    const files = await tx.modelFile.findMany({ where: { versionId: id }, select: { sha256: true } });
+    await tx.modelVersion.delete({ where: { id } });
+    return [...new Set(files.map((file) => file.sha256))];
+  }
+
+  /** The newest approved (or deprecated) version created before this one: what a review diffs against. */
+  previousApproved(db: Transaction, version: Pick<ModelVersion, 'id' | 'modelId' | 'createdAt'>): Promise<ModelVersion | null> {
+    return db.modelVersion.findFirst({
+      where: { modelId: version.modelId, id: { not: version.id }, status: { in: VISIBLE_STATUSES }, createdAt: { lte: version.createdAt } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+  }
+
   /** A draft an import is still filling belongs to that import until it finishes. */
-  async importInProgress(versionId: string): Promise<boolean> {
-    return (await this.db.importJob.count({ where: { versionId, status: { in: ['queued', 'running'] } } })) > 0;
+  async importInProgress(versionId: string, db: Transaction = this.db): Promise<boolean> {
+    return (await db.importJob.count({ where: { versionId, status: { in: ['queued', 'running'] } } })) > 0;
   }
 
   submit(tx: Transaction, id: string, commitSha: string): Promise<ModelVersion> {

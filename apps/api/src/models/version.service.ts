@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { decodeTimeCursor, DomainError, encodeTimeCursor, manifestCommitSha } from '@vetted/domain';
+import { decodeTimeCursor, DomainError, encodeTimeCursor, hasRole, manifestCommitSha } from '@vetted/domain';
 import type { ModelVersion } from '@vetted/db';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { ActorDirectory } from '../auth/actor-directory.js';
+import { BlobCollector } from '../files/blob-collector.js';
 import { FileRepository } from '../files/file.repository.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom } from '../http/pagination.js';
@@ -12,9 +14,9 @@ import { assertKnownLicense } from '../licenses/license-reference.js';
 import { LicenseRepository } from '../licenses/license.repository.js';
 import { ModelService, seesUnapproved } from './model.service.js';
 import type { ModelRow } from './model.repository.js';
-import type { VersionRef } from './version-ref.js';
+import { subjectOf, type VersionRef } from './version-ref.js';
 import { toVersionView } from './version.mapper.js';
-import { VersionRepository, VISIBLE_STATUSES } from './version.repository.js';
+import { LISTED_STATUSES, VersionRepository } from './version.repository.js';
 import type { CreateVersionBody, VersionView } from './version.schemas.js';
 
 @Injectable()
@@ -27,47 +29,89 @@ export class VersionService {
     private readonly files: FileRepository,
     private readonly audit: AuditRepository,
     private readonly queue: QueueService,
+    private readonly actors: ActorDirectory,
+    private readonly blobs: BlobCollector,
   ) {}
 
   /** The model and version as this principal may address them, or model/version_not_found. */
   async findRow(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
     const model = await this.models.getRow(principal, ref.namespace, ref.name);
     const version = await this.versions.find(model.id, ref.version);
-    if (!version) throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+    if (!version) throw versionNotFound(ref);
     return { model, version };
   }
 
-  /** Like findRow, but a viewer gets version_not_found for a version that is not approved (or deprecated). */
+  /** Like findRow, but a viewer gets version_not_found for a version that was never approved. */
   async findVisible(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {
     const found = await this.findRow(principal, ref);
-    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(found.version.status)) {
-      throw DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+    if (!seesUnapproved(principal) && !LISTED_STATUSES.includes(found.version.status)) throw versionNotFound(ref);
+    return found;
+  }
+
+  /**
+   * A draft this principal may change: only its owner (who created it, or started the import that
+   * did) or an admin writes into a draft, and never while an import is still filling it.
+   */
+  async findDraft(
+    principal: Principal,
+    ref: VersionRef,
+    notDraft: (ref: VersionRef, status: string) => DomainError = versionFrozen,
+  ): Promise<{ model: ModelRow; version: ModelVersion }> {
+    const found = await this.findRow(principal, ref);
+    if (found.version.status !== 'draft') throw notDraft(ref, found.version.status);
+    if (await this.versions.importInProgress(found.version.id)) throw importInProgress(ref.version);
+    const owner = await this.versions.ownerOf(this.db, found.version);
+    if (owner !== principal.actor && !hasRole(principal.role, 'admin')) {
+      const { name } = await this.actors.describeOne(owner);
+      throw new DomainError(
+        'forbidden',
+        'not_draft_owner',
+        `Only ${name}, who created draft ${ref.version}, or an admin may change it; create your own version instead`,
+      );
     }
     return found;
   }
 
   /** draft → pending_review: the file list freezes, the version gets its manifest commit sha and a scan is queued. */
-  async submit(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView> {
-    const { version: found } = await this.findRow(principal, { namespace, name, version: label });
-    if (await this.versions.importInProgress(found.id)) throw importInProgress(label);
+  async submit(principal: Principal, ref: VersionRef): Promise<VersionView> {
+    const { version: found } = await this.findDraft(principal, ref, notDraft);
     const submitted = await this.db.$transaction(async (tx) => {
       const status = await this.versions.lockStatus(tx, found.id);
-      if (status !== 'draft')
-        throw DomainError.conflict('version_not_draft', `Version ${label} is ${status}; only drafts can be submitted`);
+      if (status !== 'draft') throw notDraft(ref, status ?? 'gone');
       const files = await this.files.list(found.id, tx);
-      if (files.length === 0) throw DomainError.conflict('version_empty', `Version ${label} has no files to submit`);
+      if (files.length === 0) throw DomainError.conflict('version_empty', `Version ${ref.version} has no files to submit`);
       const version = await this.versions.submit(tx, found.id, found.commitSha ?? manifestCommitSha(files));
+      await this.versions.addContributor(tx, found.id, principal.actor, 'submitted');
       await this.queue.send(tx, 'version.scan', { versionId: found.id });
       await this.audit.record(tx, {
         actor: principal.actor,
         action: 'version.submitted',
         subjectType: 'model_version',
-        subjectId: `${namespace}/${name}@${label}`,
+        subjectId: subjectOf(ref),
         data: { commitSha: version.commitSha, files: files.length },
       });
       return version;
     });
-    return toVersionView(submitted);
+    return this.view(submitted);
+  }
+
+  /** Removes a draft that will not be submitted (a mistake, an abandoned import), with its files. */
+  async deleteDraft(principal: Principal, ref: VersionRef): Promise<void> {
+    const { version } = await this.findDraft(principal, ref);
+    const digests = await this.db.$transaction(async (tx) => {
+      if ((await this.versions.lockStatus(tx, version.id)) !== 'draft') throw versionFrozen(ref);
+      if (await this.versions.importInProgress(version.id, tx)) throw importInProgress(ref.version);
+      const used = await this.versions.deleteDraft(tx, version.id);
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'version.deleted',
+        subjectType: 'model_version',
+        subjectId: subjectOf(ref),
+        data: { versionId: version.id, files: used.length },
+      });
+      return used;
+    });
+    for (const sha256 of digests) await this.blobs.collect(sha256);
   }
 
   async list(
@@ -82,12 +126,13 @@ export class VersionService {
       after: page.cursor ? decodeTimeCursor(page.cursor) : undefined,
       limit: page.limit + 1,
     });
-    return pageFrom(rows, page.limit, toVersionView, encodeTimeCursor);
+    const actors = await this.actors.describe(rows.flatMap(actorsOf));
+    return pageFrom(rows, page.limit, (row) => toVersionView(row, actors), encodeTimeCursor);
   }
 
-  async get(principal: Principal, namespace: string, name: string, label: string): Promise<VersionView & { card: unknown }> {
-    const { version } = await this.findVisible(principal, { namespace, name, version: label });
-    return { ...toVersionView(version), card: version.card };
+  async get(principal: Principal, ref: VersionRef): Promise<VersionView & { card: unknown }> {
+    const { version } = await this.findVisible(principal, ref);
+    return { ...(await this.view(version)), card: version.card };
   }
 
   async create(principal: Principal, namespace: string, name: string, input: CreateVersionBody): Promise<VersionView> {
@@ -104,6 +149,7 @@ export class VersionService {
           licenseId: input.license ?? null,
           createdBy: principal.actor,
         });
+        await this.versions.addContributor(tx, created.id, principal.actor, 'created');
         await this.audit.record(tx, {
           actor: principal.actor,
           action: 'version.created',
@@ -113,7 +159,7 @@ export class VersionService {
         });
         return created;
       });
-      return toVersionView(version);
+      return await this.view(version);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw DomainError.conflict('version_exists', `Version ${input.version} of ${namespace}/${name} already exists`);
@@ -121,7 +167,25 @@ export class VersionService {
       throw error;
     }
   }
+
+  async view(version: ModelVersion): Promise<VersionView> {
+    return toVersionView(version, await this.actors.describe(actorsOf(version)));
+  }
 }
+
+const actorsOf = (version: ModelVersion): string[] => [version.createdBy, ...(version.statusChangedBy ? [version.statusChangedBy] : [])];
+
+const versionNotFound = (ref: VersionRef): DomainError =>
+  DomainError.notFound('version_not_found', `No version ${ref.version} of ${ref.namespace}/${ref.name}`);
+
+const notDraft = (ref: VersionRef, status: string): DomainError =>
+  DomainError.conflict('version_not_draft', `Version ${ref.version} is ${status}; only drafts can be submitted`);
+
+export const versionFrozen = (ref: VersionRef): DomainError =>
+  DomainError.conflict(
+    'version_frozen',
+    `Version ${ref.version} of ${ref.namespace}/${ref.name} was submitted; its files can no longer change`,
+  );
 
 export const importInProgress = (label: string): DomainError =>
   DomainError.conflict('import_in_progress', `Version ${label} is being filled by an import; wait for it to finish or cancel it`);

@@ -2,29 +2,34 @@ import { Injectable } from '@nestjs/common';
 import type { ModelVersion, Prisma, Review } from '@vetted/db';
 import { DomainError, hasRole } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import type { ModelRow } from '../models/model.repository.js';
 import { policyBlockers, PolicyService } from '../policy/policy.service.js';
-import type { VersionRef } from '../models/version-ref.js';
+import { subjectOf, type VersionRef } from '../models/version-ref.js';
 import { VersionRepository } from '../models/version.repository.js';
 import { VersionService } from '../models/version.service.js';
-import { toVersionView } from '../models/version.mapper.js';
-import { countScanStatuses } from '../scans/scan-status.js';
 import type { VersionView } from '../models/version.schemas.js';
+import { countScanStatuses } from '../scans/scan-status.js';
+import { EvidenceRepository } from './evidence.repository.js';
 import type { CreateReviewBody, Evidence, QueueItem, ReviewView } from './review.schemas.js';
+import { diffVersions } from './version-diff.js';
+import { bySeverity, findingsOf } from './version-findings.js';
+import { cardLicense, parseRunResult, type VersionSnapshot } from './version-snapshot.js';
 
 const QUEUE_LIMIT = 100;
 
-/** Later states: deprecated stays downloadable (flagged); revoked is gone everywhere, /hf included. */
+/** Later states: deprecated stays downloadable (flagged); revoked stays listed, downloadable nowhere, /hf included. */
 const LIFECYCLE: Record<'deprecated' | 'revoked', ModelVersion['status'][]> = {
   deprecated: ['approved'],
   revoked: ['approved', 'deprecated'],
 };
 
 /**
- * "Approved" is the registry's product: a named reviewer decided, on recorded evidence, about exactly
- * these files (the manifest commit sha is in the evidence; any change would be another version).
+ * "Approved" is the registry's product: a named reviewer who had no hand in the bytes decided, on
+ * recorded evidence, about exactly these files (the manifest commit sha is in the evidence; any change
+ * would be another version).
  */
 @Injectable()
 export class ReviewService {
@@ -34,6 +39,8 @@ export class ReviewService {
     private readonly versionService: VersionService,
     private readonly audit: AuditRepository,
     private readonly policy: PolicyService,
+    private readonly evidenceRows: EvidenceRepository,
+    private readonly actors: ActorDirectory,
   ) {}
 
   async review(principal: Principal, ref: VersionRef, input: CreateReviewBody): Promise<ReviewView> {
@@ -42,7 +49,7 @@ export class ReviewService {
       await this.lockStatus(tx, version.id, ['pending_review'], 'version_not_pending', 'reviewed');
       const evidence = await this.evidence(tx, model, version);
       const decision = input.decision === 'approve' ? 'approved' : 'rejected';
-      const overrides = decision === 'approved' ? await this.overridesNeeded(tx, principal, version, evidence, input) : [];
+      const overrides = decision === 'approved' ? this.overridesNeeded(principal, evidence, input) : [];
       const overrideReason = overrides.length > 0 ? (input.overrideReason ?? null) : null;
       const created = await tx.review.create({
         data: {
@@ -54,7 +61,7 @@ export class ReviewService {
           overrideReason,
         },
       });
-      await tx.modelVersion.update({ where: { id: version.id }, data: { status: decision } });
+      await this.versions.setStatus(tx, version.id, { status: decision, reason: input.comment, by: principal.actor });
       await this.audit.record(tx, {
         actor: principal.actor,
         action: `version.${decision}`,
@@ -64,20 +71,21 @@ export class ReviewService {
       });
       return created;
     });
-    return toReviewView(review, ref.version);
+    return toReviewView(review, ref.version, { name: principal.name, role: principal.role });
   }
 
   async list(principal: Principal, ref: VersionRef): Promise<ReviewView[]> {
     const { version } = await this.versionService.findVisible(principal, ref);
     const reviews = await this.db.review.findMany({ where: { versionId: version.id }, orderBy: { createdAt: 'asc' } });
-    return reviews.map((review) => toReviewView(review, ref.version));
+    const names = await this.actors.describe(reviews.map((review) => review.reviewer));
+    return reviews.map((review) => toReviewView(review, ref.version, names.get(review.reviewer)!));
   }
 
   async setLifecycle(principal: Principal, ref: VersionRef, status: 'deprecated' | 'revoked', reason: string): Promise<VersionView> {
     const { version } = await this.versionService.findRow(principal, ref);
     const updated = await this.db.$transaction(async (tx) => {
       const before = await this.lockStatus(tx, version.id, LIFECYCLE[status], 'invalid_transition', status);
-      const changed = await tx.modelVersion.update({ where: { id: version.id }, data: { status } });
+      const changed = await this.versions.setStatus(tx, version.id, { status, reason, by: principal.actor });
       await this.audit.record(tx, {
         actor: principal.actor,
         action: `version.${status}`,
@@ -87,7 +95,7 @@ export class ReviewService {
       });
       return changed;
     });
-    return toVersionView(updated);
+    return this.versionService.view(updated);
   }
 
   /** Versions waiting for a decision, oldest first, with what a reviewer needs to decide. */
@@ -100,10 +108,12 @@ export class ReviewService {
     });
     const items: QueueItem[] = [];
     for (const version of pending) {
+      const publishedBy = await this.versions.ownerOf(this.db, version);
       items.push({
         model: `${version.model.namespace}/${version.model.name}`,
         version: version.label,
-        publishedBy: await this.publisherOf(this.db, version),
+        publishedBy,
+        publishedByName: (await this.actors.describeOne(publishedBy)).name,
         submittedAt: version.updatedAt.toISOString(),
         evidence: await this.evidence(this.db, version.model, version),
       });
@@ -126,16 +136,11 @@ export class ReviewService {
   }
 
   /**
-   * What an approval would override, or why it is refused. Only an admin, with a recorded reason, may
-   * approve their own version or one whose scan found something critical (or could not finish).
+   * What an approval would override, or why it is refused. Nobody who created the version, changed its
+   * files or submitted it may approve it; only an admin, with a recorded reason, may override that or a
+   * scan that found something critical (or could not finish).
    */
-  private async overridesNeeded(
-    tx: Transaction,
-    principal: Principal,
-    version: ModelVersion,
-    evidence: Evidence,
-    input: CreateReviewBody,
-  ): Promise<string[]> {
+  private overridesNeeded(principal: Principal, evidence: Evidence, input: CreateReviewBody): string[] {
     const refused = (reasons: string) =>
       new DomainError('conflict', 'approval_blocked', `Approval refused: ${reasons}`, [], undefined, {
         blockers: evidence.blockers,
@@ -145,12 +150,13 @@ export class ReviewService {
     if (hardBlockers.length > 0) throw refused(hardBlockers.join('; '));
     const mayOverride = hasRole(principal.role, 'admin') && Boolean(input.overrideReason);
     const overrides: string[] = [];
-    if ((await this.publisherOf(tx, version)) === principal.actor) {
+    const ownPart = evidence.contributors?.find((contributor) => contributor.actor === principal.actor);
+    if (ownPart) {
       if (!mayOverride) {
         throw new DomainError(
           'forbidden',
           'self_approval',
-          'A reviewer cannot approve a version they published (admins may, with overrideReason)',
+          `A reviewer cannot approve a version they ${ownPart.actions.join(', ')} (admins may, with overrideReason)`,
         );
       }
       overrides.push('self_approval');
@@ -162,32 +168,19 @@ export class ReviewService {
     return overrides;
   }
 
-  /** Who published a version: its creator, or for an import the person who started the import. */
-  private async publisherOf(db: Transaction, version: ModelVersion): Promise<string> {
-    const importId = version.createdBy.match(/^import:(.+)$/)?.[1];
-    if (!importId) return version.createdBy;
-    const job = await db.importJob.findUnique({ where: { id: importId }, select: { createdBy: true } });
-    return job?.createdBy ?? version.createdBy;
-  }
-
   private async evidence(db: Transaction, model: Pick<ModelRow, 'licenseId'>, version: ModelVersion): Promise<Evidence> {
     const licenseId = version.licenseId ?? model.licenseId;
-    const license = licenseId ? await db.license.findUnique({ where: { id: licenseId } }) : null;
+    const license = licenseId ? await this.evidenceRows.license(db, licenseId) : null;
     const terms = (license?.terms ?? {}) as { commercialUse?: string; summary?: string };
-    const files = await db.modelFile.findMany({
-      where: { versionId: version.id },
-      select: { path: true, size: true, scanStatus: true, scanFindings: true },
-    });
-    const scan = countScanStatuses(files.map((file) => file.scanStatus));
-    const criticalFindings = files.flatMap((f) =>
-      f.scanStatus === 'critical' || f.scanStatus === 'error' ? [{ path: f.path, status: f.scanStatus, findings: f.scanFindings }] : [],
+    const head = await this.evidenceRows.snapshot(db, version, licenseId);
+    const previous = await this.versions.previousApproved(db, version);
+    const base = previous ? await this.evidenceRows.snapshot(db, previous, previous.licenseId ?? model.licenseId) : undefined;
+    const scan = countScanStatuses(head.files.map((file) => file.scanStatus));
+    const criticalFindings = head.files.flatMap((f) =>
+      f.scanStatus === 'critical' || f.scanStatus === 'error' ? [{ path: f.path, status: f.scanStatus, findings: f.findings }] : [],
     );
     const commercialUse = terms.commercialUse ?? 'unknown';
-    const benchmarks = await db.benchmarkRun.findMany({
-      where: { versionId: version.id, status: 'succeeded' },
-      orderBy: { createdAt: 'asc' },
-      select: { id: true },
-    });
+    const succeeded = head.runs.filter((run) => run.status === 'succeeded');
     const overridable = criticalFindings.map((f) =>
       f.status === 'critical' ? `critical scan finding in ${f.path}` : `scan of ${f.path} failed`,
     );
@@ -200,27 +193,65 @@ export class ReviewService {
       // A backed-up scan queue must never make an unscanned file look safe: nobody can override this one.
       ...(scan.pending > 0 ? [`${scan.pending} file(s) not scanned yet`] : []),
       ...overridable,
-      ...policyBlockers(await this.policy.get(db), { id: licenseId, commercialUse }, benchmarks.length),
+      ...policyBlockers(await this.policy.get(db), { id: licenseId, commercialUse }, succeeded.length),
     ];
     return {
       license: { id: licenseId, commercialUse, summary: terms.summary ?? null },
+      card: head.card
+        ? { source: head.card.source ?? null, license: cardLicense(head.card), findings: findingsOf({ ...head, files: [] }) }
+        : undefined,
       scan,
       criticalFindings,
-      manifest: { commitSha: version.commitSha, files: files.length, bytes: files.reduce((sum, f) => sum + Number(f.size), 0) },
-      benchmarks: benchmarks.map((run) => run.id),
+      findings: bySeverity(findingsOf(head)),
+      manifest: { commitSha: version.commitSha, files: head.files.length, bytes: head.files.reduce((sum, f) => sum + f.size, 0) },
+      contributors: await this.contributors(db, version),
+      benchmarks: succeeded.map((run) => run.id),
+      benchmarkRuns: runEvidence(head),
+      diff: base ? diffVersions(base, head) : null,
       blockers,
       overridable,
     };
   }
+
+  /** Everyone with a hand in the bytes; for an import, the person who started it stands for the import. */
+  private async contributors(db: Transaction, version: ModelVersion): Promise<NonNullable<Evidence['contributors']>> {
+    const rows = await this.versions.contributors(db, version.id);
+    const byActor = new Map<string, string[]>();
+    const owner = await this.versions.ownerOf(db, version);
+    if (owner !== version.createdBy) byActor.set(owner, ['imported']);
+    for (const row of rows) byActor.set(row.actor, [...(byActor.get(row.actor) ?? []), row.action]);
+    const names = await this.actors.describe(byActor.keys());
+    return [...byActor].map(([actor, actions]) => ({ actor, ...names.get(actor)!, actions: [...new Set(actions)] }));
+  }
 }
 
-const subjectOf = (ref: VersionRef): string => `${ref.namespace}/${ref.name}@${ref.version}`;
+function runEvidence(snapshot: VersionSnapshot): NonNullable<Evidence['benchmarkRuns']> {
+  return snapshot.runs.map((run) => {
+    const result = parseRunResult(run.result);
+    return {
+      id: run.id,
+      file: run.file,
+      status: run.status,
+      requestedBy: run.requestedBy,
+      executionProvider: run.executionProvider,
+      hardware: run.hardware,
+      p50Ms: run.p50Ms,
+      reference: result.reference ?? null,
+      findings: result.findings ?? [],
+      inputs: result.inputs ?? null,
+      error: run.error,
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+    };
+  });
+}
 
-function toReviewView(review: Review, label: string): ReviewView {
+function toReviewView(review: Review, label: string, reviewer: ActorInfo): ReviewView {
   return {
     id: review.id,
     version: label,
     reviewer: review.reviewer,
+    reviewerName: reviewer.name,
+    reviewerRole: reviewer.role,
     decision: review.decision,
     comment: review.comment,
     overrideReason: review.overrideReason,

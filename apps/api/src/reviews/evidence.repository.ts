@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { License, ModelVersion } from '@vetted/db';
+import type { Transaction } from '../infra/prisma.service.js';
+import { parseCard, storedFindings, type VersionSnapshot } from './version-snapshot.js';
+
+/** Reads what a review looks at, inside the caller's transaction so the evidence matches the decision. */
+@Injectable()
+export class EvidenceRepository {
+  async snapshot(db: Transaction, version: ModelVersion, licenseId: string | null): Promise<VersionSnapshot> {
+    const files = await db.modelFile.findMany({
+      where: { versionId: version.id },
+      select: { path: true, size: true, sha256: true, scanStatus: true, scanFindings: true },
+      orderBy: { path: 'asc' },
+    });
+    const runs = await db.benchmarkRun.findMany({ where: { versionId: version.id }, orderBy: { createdAt: 'asc' }, take: 500 });
+    return {
+      label: version.label,
+      licenseId,
+      commitSha: version.commitSha,
+      facts: (version.facts ?? {}) as Record<string, unknown>,
+      card: parseCard(version.card),
+      files: files.map((file) => ({
+        path: file.path,
+        size: Number(file.size),
+        sha256: file.sha256,
+        scanStatus: file.scanStatus,
+        findings: storedFindings.parse(file.scanFindings),
+      })),
+      runs,
+    };
+  }
+
+  license(db: Transaction, id: string): Promise<Pick<License, 'id' | 'terms'> | null> {
+    return db.license.findUnique({ where: { id }, select: { id: true, terms: true } });
+  }
+}

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuditEvent } from '@vetted/db';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorator.js';
+import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
 import { ApiJsonResponse, ApiProblems, ApiQueryParams } from '../http/openapi.decorators.js';
 import { type Page, pageFrom, pageOf, pageQuery } from '../http/pagination.js';
 import { validQuery } from '../http/zod.pipe.js';
@@ -27,6 +28,8 @@ const auditEventView = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string(),
+  actorName: z.string().describe("The key's name (or worker, automatic, import …)"),
+  actorRole: z.string().nullable(),
   action: z.string(),
   subjectType: z.string(),
   subjectId: z.string(),
@@ -37,7 +40,10 @@ type AuditEventView = z.output<typeof auditEventView>;
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly actors: ActorDirectory,
+  ) {}
 
   @Get()
   @RequireRole('admin')
@@ -52,15 +58,23 @@ export class AuditController {
       before: query.cursor ? BigInt(query.cursor) : undefined,
       limit: query.limit + 1,
     });
-    return pageFrom(events, query.limit, toAuditEventView, (event) => event.id.toString());
+    const names = await this.actors.describe(events.map((event) => event.actor));
+    return pageFrom(
+      events,
+      query.limit,
+      (event) => toAuditEventView(event, names.get(event.actor)!),
+      (event) => event.id.toString(),
+    );
   }
 }
 
-function toAuditEventView(event: AuditEvent): AuditEventView {
+function toAuditEventView(event: AuditEvent, actor: ActorInfo): AuditEventView {
   return {
     id: event.id.toString(),
     at: event.at.toISOString(),
     actor: event.actor,
+    actorName: actor.name,
+    actorRole: actor.role,
     action: event.action,
     subjectType: event.subjectType,
     subjectId: event.subjectId,

@@ -21,7 +21,9 @@ export function comparablePairs(baseRuns: readonly BenchmarkRun[], headRuns: rea
 
 function latestByKey(runs: readonly BenchmarkRun[]): Map<string, BenchmarkRun> {
   const latest = new Map<string, BenchmarkRun>();
-  const newestFirst = runs.filter((run) => run.status === 'succeeded' && run.p50Ms).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const newestFirst = runs
+    .filter((run) => run.status === 'succeeded' && run.p50Ms)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   for (const run of newestFirst) if (!latest.has(comparisonKey(run))) latest.set(comparisonKey(run), run);
   return latest;
 }

@@ -59,6 +59,7 @@ export const importView = z.object({
   files: z.array(importFileView),
   error: z.string().nullable(),
   createdBy: z.string(),
+  createdByName: z.string().describe('The name of the key that started the import'),
   createdAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ImportJob } from '@vetted/db';
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom, olderThan } from '../http/pagination.js';
 import { PrismaService } from '../infra/prisma.service.js';
@@ -14,6 +15,7 @@ export class ImportService {
     private readonly db: PrismaService,
     private readonly audit: AuditRepository,
     private readonly queue: QueueService,
+    private readonly actors: ActorDirectory,
   ) {}
 
   /** Records the import and queues it in one transaction; the worker does the rest. */
@@ -42,13 +44,13 @@ export class ImportService {
       await this.queue.send(tx, 'import.run', { importId: created.id });
       return created;
     });
-    return toImportView(job);
+    return toImportView(job, { name: principal.name, role: principal.role });
   }
 
   async get(id: string): Promise<ImportView> {
     const job = await this.db.importJob.findUnique({ where: { id } });
     if (!job) throw DomainError.notFound('import_not_found', `No import ${id}`);
-    return toImportView(job);
+    return toImportView(job, await this.actors.describeOne(job.createdBy));
   }
 
   async list(page: { cursor?: string | undefined; limit: number }): Promise<Page<ImportView>> {
@@ -58,7 +60,8 @@ export class ImportService {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: page.limit + 1,
     });
-    return pageFrom(rows, page.limit, toImportView, encodeTimeCursor);
+    const names = await this.actors.describe(rows.map((row) => row.createdBy));
+    return pageFrom(rows, page.limit, (row) => toImportView(row, names.get(row.createdBy)!), encodeTimeCursor);
   }
 
   /** The worker notices between chunks and stops, removing the draft it was filling. */
@@ -74,11 +77,11 @@ export class ImportService {
       await this.audit.record(tx, { actor: principal.actor, action: 'import.cancelled', subjectType: 'import', subjectId: id });
       return current;
     });
-    return toImportView(job);
+    return toImportView(job, await this.actors.describeOne(job.createdBy));
   }
 }
 
-export function toImportView(job: ImportJob): ImportView {
+export function toImportView(job: ImportJob, creator: ActorInfo): ImportView {
   return {
     id: job.id,
     repo: job.repo,
@@ -95,6 +98,7 @@ export function toImportView(job: ImportJob): ImportView {
     files: job.files as ImportView['files'],
     error: job.error,
     createdBy: job.createdBy,
+    createdByName: creator.name,
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,

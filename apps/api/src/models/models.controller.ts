@@ -154,7 +154,11 @@ export class ModelsController {
   @Get(`${VERSION_ROUTE}/history`)
   @RequireRole('viewer')
   @ApiVersionParams()
-  @ApiJsonResponse(200, 'What happened to the version, oldest first: created, files, submitted, scanned, benchmarked, decided', pageOf(historyEvent))
+  @ApiJsonResponse(
+    200,
+    'What happened to the version, oldest first: created, files, submitted, scanned, benchmarked, decided',
+    pageOf(historyEvent),
+  )
   @ApiProblems(400, 404)
   async history(@CurrentPrincipal() principal: Principal, @Param(versionRef) ref: VersionRef): Promise<Page<HistoryEvent>> {
     return { items: await this.versionHistory.list(principal, ref), nextCursor: null };

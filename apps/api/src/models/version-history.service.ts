@@ -28,7 +28,10 @@ export class VersionHistoryService {
     // A label can be reused after a draft is deleted: events of the earlier version are not this one's.
     const events = await this.audit.ofVersion(subject, version.createdAt);
     const reviews = new Map(
-      (await this.db.review.findMany({ where: { versionId: version.id }, select: { id: true, comment: true } })).map((r) => [r.id, r.comment]),
+      (await this.db.review.findMany({ where: { versionId: version.id }, select: { id: true, comment: true } })).map((r) => [
+        r.id,
+        r.comment,
+      ]),
     );
     const runs = await this.db.benchmarkRun.findMany({
       where: { versionId: version.id, finishedAt: { not: null } },
@@ -48,16 +51,14 @@ export class VersionHistoryService {
           data,
         };
       }),
-      ...runs.map(
-        (run): Draft => ({
-          at: run.finishedAt!.toISOString(),
-          action: `benchmark.${run.status}`,
-          actor: 'worker',
-          path: run.file,
-          comment: null,
-          data: { runId: run.id, p50Ms: run.p50Ms, executionProvider: run.executionProvider, hardware: run.hardware, error: run.error },
-        }),
-      ),
+      ...runs.map((run): Draft => ({
+        at: run.finishedAt!.toISOString(),
+        action: `benchmark.${run.status}`,
+        actor: 'worker',
+        path: run.file,
+        comment: null,
+        data: { runId: run.id, p50Ms: run.p50Ms, executionProvider: run.executionProvider, hardware: run.hardware, error: run.error },
+      })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     const names = await this.actors.describe(drafts.map((event) => event.actor));
     return drafts.map((event) => {

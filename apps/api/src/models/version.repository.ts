@@ -52,9 +52,7 @@ export class VersionRepository {
    * while a submit (FOR UPDATE) waits for them and they wait for it.
    */
   async lockStatusShared(tx: Transaction, versionId: string): Promise<VersionStatus | undefined> {
-    const rows = await tx.$queryRaw<
-      { status: VersionStatus }[]
-    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR SHARE`;
+    const rows = await tx.$queryRaw<{ status: VersionStatus }[]>`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR SHARE`;
     return rows[0]?.status;
   }
 

@@ -27,14 +27,16 @@ export const versionView = z.object({
     .describe('From the files: parameters, dtypes, architecture, context length, ONNX inputs/outputs, hardware fit, config'),
   parameters: z.number().nullable().describe('Total parameters of the weight files; null until scanned'),
   scannedAt: z.string().nullable().describe('When the last scan finished; null while one is pending'),
-  downloadable: z.boolean().describe('Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads)'),
+  downloadable: z
+    .boolean()
+    .describe('Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads)'),
   statusReason: z
     .string()
     .nullable()
     .describe('Why the status last changed, when someone said: the reject comment, the deprecate or revoke reason'),
   statusChangedAt: z.string().nullable().describe('When a reviewer last changed the status (approved, rejected, deprecated, revoked)'),
   statusChangedBy: z.string().nullable(),
-  statusChangedByName: z.string().nullable().describe("The name of the key that changed it"),
+  statusChangedByName: z.string().nullable().describe('The name of the key that changed it'),
   createdBy: z.string(),
   createdByName: z.string().describe("The name of the key that created the version (or the import's id)"),
   createdAt: z.string(),

@@ -56,8 +56,13 @@ export const versionDiff = z
       changed: z.array(z.object({ path: z.string(), before: fileChange, after: fileChange })),
       unchanged: z.number(),
     }),
-    facts: z.array(z.object({ fact: z.string(), before: z.unknown(), after: z.unknown() })).describe('Facts read from the files that differ'),
-    license: z.object({ before: z.string().nullable(), after: z.string().nullable() }).nullable().describe('Null when the license is the same'),
+    facts: z
+      .array(z.object({ fact: z.string(), before: z.unknown(), after: z.unknown() }))
+      .describe('Facts read from the files that differ'),
+    license: z
+      .object({ before: z.string().nullable(), after: z.string().nullable() })
+      .nullable()
+      .describe('Null when the license is the same'),
     newFindings: z.array(finding).describe('Scan and card findings the base version did not have'),
     benchmarks: z
       .array(
@@ -90,7 +95,10 @@ export const evidence = z.object({
     .optional()
     .describe('Every scan and card finding, by severity'),
   manifest: z.object({ commitSha: z.string().nullable(), files: z.number(), bytes: z.number() }),
-  contributors: z.array(contributor).optional().describe('Everyone who created, changed or submitted the version: none of them may approve it'),
+  contributors: z
+    .array(contributor)
+    .optional()
+    .describe('Everyone who created, changed or submitted the version: none of them may approve it'),
   benchmarks: z.array(z.string()).describe('Ids of the succeeded benchmark runs of this version'),
   benchmarkRuns: z.array(benchmarkRunEvidence).optional().describe('Every benchmark run of the version, failed and cancelled ones too'),
   diff: versionDiff.nullable().optional(),

@@ -52,7 +52,8 @@ export function diffVersions(base: VersionSnapshot, head: VersionSnapshot): Vers
 
 const change = (file: SnapshotFile) => ({ path: file.path, size: file.size, sha256: file.sha256 });
 
-const findingKey = (finding: { path: string; code: string; message: string }): string => `${finding.path}\n${finding.code}\n${finding.message}`;
+const findingKey = (finding: { path: string; code: string; message: string }): string =>
+  `${finding.path}\n${finding.code}\n${finding.message}`;
 
 function factChange(fact: string, before: unknown, after: unknown): VersionDiff['facts'][number] | undefined {
   if (isDeepStrictEqual(before ?? null, after ?? null)) return undefined;

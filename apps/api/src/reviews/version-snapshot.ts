@@ -55,7 +55,10 @@ export function cardLicense(card: StoredCard | null): string | null {
 const storedRunResult = z
   .object({
     reference: z.object({ passed: z.boolean(), maxAbsError: z.number() }).nullable().optional().catch(null),
-    findings: z.array(z.object({ severity: z.string(), code: z.string(), message: z.string() })).optional().catch([]),
+    findings: z
+      .array(z.object({ severity: z.string(), code: z.string(), message: z.string() }))
+      .optional()
+      .catch([]),
     inputs: z.unknown().optional(),
     settings: z.record(z.string(), z.unknown()).optional().catch({}),
   })

@@ -159,6 +159,14 @@ export function buildOnnxModel(spec: OnnxModelSpec): Buffer {
   return Buffer.from(ModelProto.encode(message).finish());
 }
 
+/**
+ * Encodes a ModelProto written as a plain object with onnx.proto's field names (`graph.node[].attribute[].t`,
+ * `.g`…), for graphs the builder has no option for: Constant nodes, If branches.
+ */
+export function encodeOnnxModel(model: Record<string, unknown>): Buffer {
+  return Buffer.from(ModelProto.encode(ModelProto.fromObject(model)).finish());
+}
+
 /** `layers` × (MatMul width×width + Add + Relu) over input `x` [batch, width]: the GPU guide's probe model. */
 export function mlpModel(width: number, layers: number, batch: Dim = 'batch'): Buffer {
   const nodes: OnnxNode[] = [];
@@ -178,6 +186,23 @@ export function mlpModel(width: number, layers: number, batch: Dim = 'batch'): B
     outputs: [{ name: 'y', type: 'float', shape: [batch, width] }],
     nodes,
     initializers,
+  });
+}
+
+/**
+ * A text detector's shape (PP-OCR's `x: float32 [?, 3, ?, ?]`): sigmoid(3×3 Conv) over `x` [batch, 3, height,
+ * width] → one probability per pixel `y` [batch, 1, height, width]. Unnamed dimensions by default ('' is how
+ * onnxruntime reports a dimension without a name); pass names to name them.
+ */
+export function imageDetectorModel(batch: Dim = '', height: Dim = '', width: Dim = ''): Buffer {
+  return buildOnnxModel({
+    inputs: [{ name: 'x', type: 'float', shape: [batch, 3, height, width] }],
+    outputs: [{ name: 'y', type: 'float', shape: [batch, 1, height, width] }],
+    nodes: [
+      { op: 'Conv', inputs: ['x', 'kernel'], outputs: ['c'], attributes: { pads: [1, 1, 1, 1], kernel_shape: [3, 3] } },
+      { op: 'Sigmoid', inputs: ['c'], outputs: ['y'] },
+    ],
+    initializers: [{ name: 'kernel', dims: [1, 3, 3, 3] }],
   });
 }
 

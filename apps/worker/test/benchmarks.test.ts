@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiHarness } from '../../api/test/api-harness.js';
-import { buildOnnxModel, mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
+import { buildOnnxModel, imageDetectorModel, mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
 import { BenchmarkRecovery } from '../src/benchmarks/benchmark-recovery.js';
 import { createWorker } from '../src/worker.js';
 
@@ -142,6 +142,50 @@ describe('scan and benchmark jobs', () => {
       if (!passed) expect(run.error).toMatch(/^reference_mismatch: /);
     }
   });
+
+  it('shows what an image model was measured on: the sides its preprocessor_config.json gives, the request’s, or defaults it names', async () => {
+    const runs = async (base: string) => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items;
+    // PP-OCR's text detector takes x [?, 3, ?, ?]: nothing in the graph says the image size.
+    const bare = await submit('detector', { 'model.onnx': imageDetectorModel() });
+    await expect.poll(async () => (await runs(bare)).length, { timeout: 20_000 }).toBe(1);
+    const guessed = await settled((await runs(bare))[0].id);
+    expect(guessed.status).toBe('succeeded');
+    expect(guessed.inputs).toEqual([
+      { name: 'x', dtype: 'float32', shape: [1, 3, 224, 224], fill: 'random', source: ['default', 'graph', 'default', 'default'] },
+    ]);
+    expect(guessed.findings).toEqual([
+      expect.objectContaining({ severity: 'info', code: 'dims_defaulted', evidence: { inputs: 'x', dims: 'x.2=224, x.3=224' } }),
+    ]);
+    const [stored] = await api.sql<{ result: { settings: { inputs: unknown }; findings: unknown } }>(
+      'SELECT result FROM benchmark_runs WHERE id = $1',
+      [guessed.id],
+    );
+    expect(stored!.result.settings.inputs).toEqual(guessed.inputs);
+    expect(stored!.result.findings).toEqual(guessed.findings);
+
+    const asked = await api.request('POST', `${bare}/benchmarks`, {
+      key: publisher,
+      body: { iterations: 2, dims: { 'x.2': 96, width: 160 } },
+    });
+    expect(asked.status).toBe(202);
+    const requested = await settled(asked.body.id);
+    expect(requested.inputs[0]).toMatchObject({ shape: [1, 3, 96, 160], source: ['default', 'graph', 'request', 'request'] });
+    expect(requested.outputs[0].shape).toEqual([1, 1, 96, 160]);
+    expect(requested.findings).toEqual([]);
+
+    const sized = await submit('sized-detector', {
+      'model.onnx': imageDetectorModel(),
+      'preprocessor_config.json': Buffer.from(JSON.stringify({ size: { height: 640, width: 640 } })),
+    });
+    await expect.poll(async () => (await runs(sized)).length, { timeout: 20_000 }).toBe(1);
+    const configured = await settled((await runs(sized))[0].id);
+    expect(configured.inputs[0]).toMatchObject({
+      shape: [1, 3, 640, 640],
+      source: ['default', 'graph', 'preprocessor_config', 'preprocessor_config'],
+    });
+    expect(configured.outputs[0].shape).toEqual([1, 1, 640, 640]);
+    expect(configured.findings).toEqual([]);
+  }, 60_000); // two scans and three runs, on a machine other tests share
 
   it('records a model the runtime rejects as a failed run, without retrying it, and keeps working', async () => {
     const unknownOp = buildOnnxModel({

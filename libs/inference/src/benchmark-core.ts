@@ -17,7 +17,7 @@ import type { HostTensor } from './host-tensor.js';
 import { type SynthesisedInputs, synthesiseInputs } from './input-synthesis.js';
 import { LogTail } from './log-tail.js';
 import { summariseLatencies } from './latency-stats.js';
-import { readVocabSize } from './model-config.js';
+import { readImageSize, readVocabSize } from './model-config.js';
 import { loadOnnxRuntime, type OnnxRuntime } from './onnx-runtime.js';
 import { checkOutputs } from './output-check.js';
 import { peakResidentMemoryMb } from './process-memory.js';
@@ -26,7 +26,13 @@ import { loadReferenceTensors } from './reference-tensors.js';
 import { type TimedRuns, timeRuns } from './timed-runs.js';
 
 /** Known once the model is loaded and its inputs are made, before the first run. */
-export type PreparedBenchmark = { executionProvider: ExecutionProviderOutcome; settings: ResolvedSettings; loadMs: number };
+export type PreparedBenchmark = {
+  executionProvider: ExecutionProviderOutcome;
+  settings: ResolvedSettings;
+  loadMs: number;
+  /** What making the inputs noticed (defaulted dimensions…). */
+  findings: BenchmarkFinding[];
+};
 
 export type BenchmarkHooks = {
   /** Each line the run logs (provider fallbacks, phases). */
@@ -72,7 +78,7 @@ export async function runBenchmarkInProcess(
       const inputs = await synthesise(session, normalised);
       findings.push(...inputs.findings);
       const settings = resolvedSettings(inputs, normalised);
-      prepared = { executionProvider: { ...executionProvider }, settings, loadMs: round(loadMs) };
+      prepared = { executionProvider: { ...executionProvider }, settings, loadMs: round(loadMs), findings: [...findings] };
       await hooks.onPrepared?.(prepared);
 
       const reference = normalised.reference && (await checkReference(ort, session, normalised.reference));
@@ -156,9 +162,12 @@ function sessionOptions(provider: string, options: NormalisedOptions): Inference
 async function synthesise(session: InferenceSession, options: NormalisedOptions): Promise<SynthesisedInputs> {
   const configVocab = options.configPath === undefined ? undefined : await readVocabSize(options.configPath);
   const vocabSize = options.vocabSize ?? configVocab;
+  const imageSize = options.preprocessorConfigPath === undefined ? undefined : await readImageSize(options.preprocessorConfigPath);
   return synthesiseInputs(session.inputMetadata, {
     batchSize: options.batchSize,
+    batchSizeRequested: options.batchSizeRequested,
     dims: options.dims,
+    ...(imageSize && { imageSize }),
     inputs: options.inputs,
     vocabSize: vocabSize ?? DEFAULT_VOCAB_SIZE,
     vocabSizeKnown: vocabSize !== undefined,

@@ -17,9 +17,12 @@ const FILLS = ['random', 'zeros', 'ones'];
 export type NormalisedOptions = {
   executionProvider: RequestedProvider;
   batchSize: number;
+  /** False when `batchSize` is the default of 1. */
+  batchSizeRequested: boolean;
   dims: Record<string, number>;
   inputs: Record<string, ExplicitInput>;
   configPath?: string;
+  preprocessorConfigPath?: string;
   vocabSize?: number;
   warmup: number;
   /** As requested, for the settings; `maxRuns` is what bounds the loop. */
@@ -52,9 +55,11 @@ export function normaliseOptions(options: BenchmarkOptions): NormalisedOptions {
   return {
     executionProvider,
     batchSize,
+    batchSizeRequested: options.batchSize !== undefined || dims.batch !== undefined,
     dims,
     inputs,
     configPath: options.configPath,
+    preprocessorConfigPath: options.preprocessorConfigPath,
     vocabSize: options.vocabSize,
     warmup,
     iterations,

@@ -48,7 +48,7 @@ export async function runBenchmark(modelPath: string, options: RunBenchmarkOptio
     executionProvider: prepared?.executionProvider ?? { requested: benchmark.executionProvider ?? 'auto', actual: null },
     hardware: await detectHardware(),
     ...(prepared && { settings: prepared.settings, loadMs: prepared.loadMs }),
-    findings: [],
+    findings: prepared?.findings ?? [],
     logTail: tail.lines(),
   });
   try {

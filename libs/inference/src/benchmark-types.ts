@@ -44,13 +44,16 @@ export type BenchmarkOptions = {
   /** Value of every batch-like symbolic dimension (batch, batch_size, N…). Default 1. */
   batchSize?: number;
   /**
-   * Symbolic dimension overrides, by the model's exact name (`sequence_length`) or by kind (`batch`, `sequence`,
-   * `past_sequence`, `height`, `width`, `channels`, `samples`). An exact name wins over a kind.
+   * Symbolic dimension overrides: by position (`x.2`: axis 2 of input `x`, for dimensions the graph leaves
+   * unnamed), by the model's exact name (`sequence_length`), or by kind (`batch`, `sequence`, `past_sequence`,
+   * `height`, `width`, `channels`, `samples`). A position wins over a name, a name over a kind.
    */
   dims?: Record<string, number>;
   inputs?: Record<string, ExplicitInput>;
   /** A transformers `config.json`: its `vocab_size` bounds synthesised token ids. */
   configPath?: string;
+  /** A Hugging Face `preprocessor_config.json`: its image size fills the symbolic height and width of image inputs. */
+  preprocessorConfigPath?: string;
   /** Bounds token ids when there is no config; default 100 when neither is given. */
   vocabSize?: number;
   /** Untimed runs before the timed ones. Default 3. */
@@ -99,12 +102,19 @@ export type HardwareFingerprint = {
   onnxruntimeVersion: string;
 };
 
-export type ResolvedInput = { name: string; dtype: TensorDtype; shape: number[]; fill: InputFill };
+/**
+ * Where a dimension's value came from: fixed in the `graph` (or a fixed side of the same image), the
+ * `request` (`dims`, `batchSize`, an input's `shape`), `preprocessor_config.json`, or a `default`.
+ */
+export type DimensionSource = 'graph' | 'request' | 'preprocessor_config' | 'default';
+
+/** An input as the runs were fed it; `source[i]` says where `shape[i]` came from. */
+export type ResolvedInput = { name: string; dtype: TensorDtype; shape: number[]; fill: InputFill; source: DimensionSource[] };
 
 export type ResolvedSettings = {
   /** Items per run: the batch size when the model has a symbolic batch dimension, else 1. */
   batchSize: number;
-  /** Every symbolic dimension of the model's inputs and the value it got. */
+  /** Every symbolic dimension of the model's inputs and the value it got, by name (`input.axis` when unnamed). */
   dims: Record<string, number>;
   warmup: number;
   iterations?: number;

@@ -10,9 +10,11 @@ Smoke-tests and times an ONNX model in a child process.
   -n, --iterations N         timed runs (default 20)
   -w, --warmup N             untimed runs first (default 3)
       --duration SECONDS     time budget for the timed runs
-      --dim NAME=N           symbolic dimension, by name or kind (sequence, height, past_sequence…); repeatable
+      --dim NAME=N           symbolic dimension, by name, kind (sequence, height, past_sequence…) or
+                             position (x.2: axis 2 of input x); repeatable
       --input NAME=VALUES    an input's values (1,2,3) or fill (zeros, ones, random); repeatable
       --config FILE          config.json whose vocab_size bounds token ids
+      --preprocessor-config FILE   preprocessor_config.json whose image size fills image heights and widths
       --vocab-size N         bound for token ids without a config
       --threads N            ONNX Runtime intra-op threads
       --seed N               seed of the synthetic inputs (default 1)
@@ -49,6 +51,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         dim: { type: 'string', multiple: true },
         input: { type: 'string', multiple: true },
         config: { type: 'string' },
+        'preprocessor-config': { type: 'string' },
         'vocab-size': { type: 'string' },
         threads: { type: 'string' },
         seed: { type: 'string' },
@@ -87,6 +90,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       values.input.map((pair) => splitPair('--input', pair)).map(([name, value]) => [name, explicitInput(value)]),
     );
   if (values.config !== undefined) options.configPath = values.config;
+  if (values['preprocessor-config'] !== undefined) options.preprocessorConfigPath = values['preprocessor-config'];
   if (values['vocab-size'] !== undefined) options.vocabSize = number('--vocab-size', values['vocab-size']);
   if (values.threads !== undefined) options.threads = number('--threads', values.threads);
   if (values.seed !== undefined) options.seed = number('--seed', values.seed);

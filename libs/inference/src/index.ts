@@ -5,7 +5,17 @@ export { DEFAULT_WARMUP, DEFAULT_ITERATIONS, DEFAULT_ATOL, DEFAULT_RTOL, DEFAULT
 export { probeExecutionProvider, chooseExecutionProvider, type ProviderProbe } from './execution-provider.js';
 export { detectHardware, onnxruntimeVersion, parseNvidiaSmi } from './hardware-fingerprint.js';
 export { synthesiseInputs, type SynthesisOptions, type SynthesisedInputs, type ValueMetadata } from './input-synthesis.js';
-export { DimensionResolver, dimensionKind, DIMENSION_KINDS, type DimensionKind } from './symbolic-dimensions.js';
+export {
+  DimensionResolver,
+  dimensionKind,
+  DIMENSION_KINDS,
+  type DimensionKind,
+  type ImageSize,
+  type ResolvedDimension,
+  type SymbolicAxis,
+} from './symbolic-dimensions.js';
+export { axisHints, type AxisHint } from './image-layout.js';
+export { readImageSize, readVocabSize } from './model-config.js';
 export { summariseLatencies, type LatencySummary } from './latency-stats.js';
 export { compareWithReference } from './reference-check.js';
 export { parseNpy, encodeNpy } from './npy.js';

@@ -1,15 +1,21 @@
 import { BenchmarkFailure } from './benchmark-failure.js';
-import type { BenchmarkFinding, ExplicitInput, InputFill, ResolvedInput, TensorDtype } from './benchmark-types.js';
+import type { BenchmarkFinding, DimensionSource, ExplicitInput, InputFill, ResolvedInput, TensorDtype } from './benchmark-types.js';
 import { allocate, elementCount, type HostTensor, isFloatDtype, isTensorDtype, writeNumber } from './host-tensor.js';
+import { axisHints } from './image-layout.js';
+import { type DefaultedDimensions, synthesisFindings } from './input-findings.js';
 import { seededRandom } from './seeded-random.js';
-import { DimensionResolver } from './symbolic-dimensions.js';
+import { DimensionResolver, type ImageSize, type ResolvedDimension } from './symbolic-dimensions.js';
 
 /** An input as the session describes it (`session.inputMetadata`): symbolic dimensions are strings. */
 export type ValueMetadata = { name: string; isTensor: boolean; type?: string; shape?: readonly (number | string)[] };
 
 export type SynthesisOptions = {
   batchSize: number;
+  /** False when `batchSize` is the default rather than the caller's. */
+  batchSizeRequested: boolean;
   dims: Record<string, number>;
+  /** From `preprocessor_config.json`: fills the symbolic sides of image inputs. */
+  imageSize?: ImageSize;
   inputs: Record<string, ExplicitInput>;
   /** Upper bound (exclusive) of synthesised token ids. */
   vocabSize: number;
@@ -38,10 +44,16 @@ export function synthesiseInputs(metadata: readonly ValueMetadata[], options: Sy
   if (unknown.length > 0) {
     throw new BenchmarkFailure('invalid_options', `the model has no input named ${unknown.join(', ')} (it has ${[...known].join(', ')})`);
   }
-  const resolver = new DimensionResolver({ batchSize: options.batchSize, dims: options.dims });
+  const resolver = new DimensionResolver({
+    batchSize: options.batchSize,
+    batchSizeRequested: options.batchSizeRequested,
+    dims: options.dims,
+    ...(options.imageSize && { imageSize: options.imageSize }),
+  });
   const random = seededRandom(options.seed);
   const tensors = new Map<string, HostTensor>();
   const inputs: ResolvedInput[] = [];
+  const defaulted: DefaultedDimensions[] = [];
   let madeTokenIds = false;
   for (const input of metadata) {
     const explicit = options.inputs[input.name];
@@ -53,8 +65,16 @@ export function synthesiseInputs(metadata: readonly ValueMetadata[], options: Sy
       );
     }
     const modelShape = input.shape ?? [];
-    const resolvedShape = modelShape.map((dim) => (typeof dim === 'number' ? dim : resolver.resolve(dim)));
+    const hints = axisHints(input);
+    const dimensions = modelShape.map((dim, axis) =>
+      typeof dim === 'number' ? dim : resolver.resolve({ input: input.name, axis, name: dim, ...hints[axis] }),
+    );
+    const resolvedShape = dimensions.map((dim) => (typeof dim === 'number' ? dim : dim.value));
     const shape = explicit ? explicitShape(input.name, explicit, modelShape, resolvedShape) : resolvedShape;
+    const source: DimensionSource[] = explicit?.shape
+      ? shape.map((_, axis) => (typeof modelShape[axis] === 'number' ? 'graph' : 'request'))
+      : dimensions.map((dim) => (typeof dim === 'number' ? 'graph' : dim.source));
+    if (!explicit?.shape) defaulted.push({ input: input.name, dimensions: dimensions.filter(isDefaulted) });
     const size = elementCount(shape);
     if (size > MAX_INPUT_ELEMENTS) {
       throw new BenchmarkFailure('invalid_options', `input ${input.name} of shape [${shape.join(', ')}] is too large to synthesise`);
@@ -65,11 +85,16 @@ export function synthesiseInputs(metadata: readonly ValueMetadata[], options: Sy
     else fillTensor(tensor, fill, random, fill === 'token_ids' ? options.vocabSize : RANDOM_INTEGER_RANGE);
     madeTokenIds ||= fill === 'token_ids';
     tensors.set(input.name, tensor);
-    inputs.push({ name: input.name, dtype, shape, fill });
+    inputs.push({ name: input.name, dtype, shape, fill, source });
   }
   const batchSize = resolver.batchValue ?? 1;
-  return { tensors, batchSize, dims: resolver.resolved, inputs, findings: findings(resolver, options, batchSize, madeTokenIds) };
+  const findings = synthesisFindings({ defaulted, resolver, options, batchSize, madeTokenIds });
+  return { tensors, batchSize, dims: resolver.resolved, inputs, findings };
 }
+
+/** A symbolic dimension nothing stated: the batch is left out, being the run's own `batchSize` setting. */
+const isDefaulted = (dim: number | ResolvedDimension): dim is ResolvedDimension =>
+  typeof dim !== 'number' && (dim.source === 'default' || dim.source === 'graph') && dim.kind !== 'batch';
 
 function explicitShape(name: string, explicit: ExplicitInput, modelShape: readonly (number | string)[], resolved: number[]): number[] {
   const given = explicit.shape ?? (explicit.data && explicit.data.length !== elementCount(resolved) ? undefined : resolved);
@@ -142,38 +167,4 @@ function copyData(name: string, tensor: HostTensor, data: number[]): void {
     }
     writeNumber(tensor, index, value);
   });
-}
-
-function findings(resolver: DimensionResolver, options: SynthesisOptions, batchSize: number, madeTokenIds: boolean): BenchmarkFinding[] {
-  const result: BenchmarkFinding[] = [...resolver.guessed].map((dimension) => ({
-    severity: 'info',
-    code: 'dimension_defaulted',
-    message: `symbolic dimension ${dimension} matched no known name and was set to 1; override it with dims`,
-    evidence: { dimension, value: 1 },
-  }));
-  for (const key of Object.keys(options.dims).filter((key) => !resolver.usedOverrides.has(key))) {
-    result.push({
-      severity: 'warning',
-      code: 'dimension_override_unused',
-      message: `dims.${key} matches no symbolic dimension of the model's inputs`,
-      evidence: { dimension: key },
-    });
-  }
-  if (resolver.batchValue === undefined && options.batchSize !== 1) {
-    result.push({
-      severity: 'info',
-      code: 'batch_size_ignored',
-      message: `the model's inputs have no symbolic batch dimension; each run processes one item, not ${options.batchSize}`,
-      evidence: { requested: options.batchSize, batchSize },
-    });
-  }
-  if (madeTokenIds && !options.vocabSizeKnown) {
-    result.push({
-      severity: 'info',
-      code: 'vocab_size_unknown',
-      message: `no config.json vocab_size: token ids were drawn from [0, ${options.vocabSize})`,
-      evidence: { vocabSize: options.vocabSize },
-    });
-  }
-  return result;
 }

@@ -28,7 +28,9 @@ export function formatSummary(modelPath: string, result: BenchmarkResult): strin
       ...(dims.length ? [`dims ${dims.join(' ')}`] : []),
     ];
     lines.push(`  settings: ${runs.join(', ')}`);
-    for (const input of settings.inputs) lines.push(`  input ${input.name}: ${input.dtype} ${shape(input.shape)} ${input.fill}`);
+    for (const input of settings.inputs) {
+      lines.push(`  input ${input.name}: ${input.dtype} ${shape(input.shape)} ${input.fill}, sizes from ${input.source.join(', ')}`);
+    }
   }
   if (result.status === 'succeeded') {
     const m = result.metrics;

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BenchmarkResult,
   probeExecutionProvider,
+  readImageSize,
   runBenchmarkInProcess,
   type SucceededBenchmark,
   writeNpyFile,
 } from '@vetted/inference';
-import { mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
+import { imageDetectorModel, mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
 import {
   convNet,
   knownMlp,
@@ -45,7 +46,7 @@ describe('runBenchmarkInProcess', () => {
       warmup: 2,
       iterations: 10,
       seed: 1,
-      inputs: [{ name: 'x', dtype: 'float32', shape: [8, 16], fill: 'random' }],
+      inputs: [{ name: 'x', dtype: 'float32', shape: [8, 16], fill: 'random', source: ['request', 'graph'] }],
     });
     const m = result.metrics;
     expect(m.runs).toBe(10);
@@ -79,7 +80,9 @@ describe('runBenchmarkInProcess', () => {
     expect(defaults.outputs[0]).toEqual({ name: 'logits', dtype: 'float32', shape: [1, 2, 1, 1], nonFinite: 0 });
 
     const sized = succeeded(await runBenchmarkInProcess(model, { ...quick, batchSize: 2, dims: { height: 32, width: 48 } }));
-    expect(sized.settings.inputs).toEqual([{ name: 'pixel_values', dtype: 'float32', shape: [2, 3, 32, 48], fill: 'random' }]);
+    expect(sized.settings.inputs).toEqual([
+      { name: 'pixel_values', dtype: 'float32', shape: [2, 3, 32, 48], fill: 'random', source: ['request', 'graph', 'request', 'request'] },
+    ]);
     expect(sized.outputs[0]?.shape).toEqual([2, 2, 1, 1]);
     expect(sized.findings).toEqual([]);
   });
@@ -91,8 +94,8 @@ describe('runBenchmarkInProcess', () => {
     // Gather fails on any id ≥ 50, so success means every id was in range (the default range is 100).
     const result = succeeded(await runBenchmarkInProcess(model, { ...quick, configPath, batchSize: 4, dims: { sequence: 32 } }));
     expect(result.settings.inputs).toEqual([
-      { name: 'input_ids', dtype: 'int64', shape: [4, 32], fill: 'token_ids' },
-      { name: 'attention_mask', dtype: 'int64', shape: [4, 32], fill: 'ones' },
+      { name: 'input_ids', dtype: 'int64', shape: [4, 32], fill: 'token_ids', source: ['request', 'request'] },
+      { name: 'attention_mask', dtype: 'int64', shape: [4, 32], fill: 'ones', source: ['request', 'request'] },
     ]);
     expect(result.settings.dims).toEqual({ batch_size: 4, sequence_length: 32 });
     expect(result.outputs[0]).toMatchObject({ name: 'pooled', shape: [4], nonFinite: 0 });
@@ -102,12 +105,12 @@ describe('runBenchmarkInProcess', () => {
   it('takes explicit inputs, such as a sample-rate scalar', async () => {
     const model = await writeModel(dir, 'rate.onnx', sampleRateModel());
     const given = succeeded(await runBenchmarkInProcess(model, { ...quick, inputs: { sample_rate: { data: [16_001] } } }));
-    expect(given.settings.inputs[1]).toEqual({ name: 'sample_rate', dtype: 'int64', shape: [], fill: 'data' });
+    expect(given.settings.inputs[1]).toEqual({ name: 'sample_rate', dtype: 'int64', shape: [], fill: 'data', source: [] });
     expect(given.outputs[0]?.nonFinite).toBe(0);
 
     // Synthesised, the integer scalar is 0: sqrt(0 − 16000) is NaN everywhere.
     const synthesised = succeeded(await runBenchmarkInProcess(model, quick));
-    expect(synthesised.settings.inputs[1]).toEqual({ name: 'sample_rate', dtype: 'int64', shape: [], fill: 'zeros' });
+    expect(synthesised.settings.inputs[1]).toEqual({ name: 'sample_rate', dtype: 'int64', shape: [], fill: 'zeros', source: [] });
     expect(synthesised.outputs[0]?.nonFinite).toBe(4);
   });
 
@@ -133,7 +136,13 @@ describe('runBenchmarkInProcess', () => {
     const result = await runBenchmarkInProcess(model, { ...quick, inputs: { target: { data: [7, 5] } } });
     expect(result).toMatchObject({ status: 'failed', error: { kind: 'model_error' } });
     expect(result.status === 'failed' && result.error.message).toMatch(/running the model failed: .*reshape/i);
-    expect(result.status === 'failed' && result.settings?.inputs[1]).toEqual({ name: 'target', dtype: 'int64', shape: [2], fill: 'data' });
+    expect(result.status === 'failed' && result.settings?.inputs[1]).toEqual({
+      name: 'target',
+      dtype: 'int64',
+      shape: [2],
+      fill: 'data',
+      source: ['graph'],
+    });
   });
 
   it.each([
@@ -175,6 +184,63 @@ describe('runBenchmarkInProcess', () => {
     expect(result.executionProvider.actual).toBe(expected);
     if (!cuda.available) expect(result.executionProvider.fallbackReason).toContain(`cuda: ${cuda.reason}`);
     if (expected === 'cpu') expect(result.executionProvider.fallbackReason).toContain(`webgpu: ${webgpu.reason}`);
+  });
+});
+
+describe('image inputs with symbolic sides (a text detector, x: [?, 3, ?, ?])', () => {
+  const writeConfig = async (name: string, config: unknown): Promise<string> => {
+    const file = path.join(dir, name);
+    await writeFile(file, JSON.stringify(config));
+    return file;
+  };
+
+  it('runs on 224 × 224 when nothing says the size, and reports it', async () => {
+    const model = await writeModel(dir, 'detector.onnx', imageDetectorModel());
+    const result = succeeded(await runBenchmarkInProcess(model, quick));
+    expect(result.settings.inputs).toEqual([
+      { name: 'x', dtype: 'float32', shape: [1, 3, 224, 224], fill: 'random', source: ['default', 'graph', 'default', 'default'] },
+    ]);
+    expect(result.outputs[0]).toMatchObject({ name: 'y', shape: [1, 1, 224, 224] });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ severity: 'info', code: 'dims_defaulted', evidence: { inputs: 'x', dims: 'x.2=224, x.3=224' } }),
+    ]);
+  });
+
+  it("runs on the size of the version's preprocessor_config.json", async () => {
+    const model = await writeModel(dir, 'detector.onnx', imageDetectorModel());
+    const preprocessorConfigPath = await writeConfig('preprocessor_config.json', { size: { height: 640, width: 640 } });
+    const result = succeeded(await runBenchmarkInProcess(model, { ...quick, preprocessorConfigPath }));
+    expect(result.settings.inputs[0]).toMatchObject({
+      shape: [1, 3, 640, 640],
+      source: ['default', 'graph', 'preprocessor_config', 'preprocessor_config'],
+    });
+    expect(result.outputs[0]?.shape).toEqual([1, 1, 640, 640]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('runs on the dims the request gives, by position or by name', async () => {
+    const unnamed = await writeModel(dir, 'detector.onnx', imageDetectorModel());
+    const byPosition = succeeded(await runBenchmarkInProcess(unnamed, { ...quick, batchSize: 2, dims: { 'x.2': 96, 'x.3': 160 } }));
+    expect(byPosition.settings.inputs[0]).toMatchObject({ shape: [2, 3, 96, 160], source: ['request', 'graph', 'request', 'request'] });
+    expect(byPosition.settings.dims).toEqual({ 'x.0': 2, 'x.2': 96, 'x.3': 160 });
+    expect(byPosition.outputs[0]?.shape).toEqual([2, 1, 96, 160]);
+    expect(byPosition.findings).toEqual([]);
+
+    const named = await writeModel(dir, 'named-detector.onnx', imageDetectorModel('batch', 'height', 'width'));
+    const byName = succeeded(await runBenchmarkInProcess(named, { ...quick, dims: { height: 640 } }));
+    expect(byName.settings.inputs[0]).toMatchObject({ shape: [1, 3, 640, 224], source: ['default', 'graph', 'request', 'default'] });
+    expect(byName.findings).toEqual([expect.objectContaining({ code: 'dims_defaulted', evidence: { inputs: 'x', dims: 'width=224' } })]);
+  });
+
+  it.each<[string, unknown, { height: number; width: number } | undefined]>([
+    ['size {height, width}', { size: { height: 384, width: 512 } }, { height: 384, width: 512 }],
+    ['size {shortest_edge}', { size: { shortest_edge: 800, longest_edge: 1333 } }, { height: 800, width: 800 }],
+    ['an integer size', { size: 336 }, { height: 336, width: 336 }],
+    ['crop_size over size', { size: { shortest_edge: 256 }, crop_size: { height: 224, width: 224 } }, { height: 224, width: 224 }],
+    ['size when it does not crop', { do_center_crop: false, size: 288, crop_size: 224 }, { height: 288, width: 288 }],
+    ['nothing usable', { size: { height: -1, width: 'wide' }, image_mean: [0.5] }, undefined],
+  ])('reads the image size from a preprocessor_config.json with %s', async (_, config, size) => {
+    expect(await readImageSize(await writeConfig('sizes.json', config))).toEqual(size);
   });
 });
 

@@ -1,5 +1,8 @@
 import type { BenchmarkRun } from '@vetted/db';
-import type { BenchmarkView } from './benchmark.schemas.js';
+import { z } from 'zod';
+import { type BenchmarkView, resolvedInput } from './benchmark.schemas.js';
+
+const storedInputs = z.array(resolvedInput);
 
 /** What the worker stores from the runner's result (see @vetted/inference BenchmarkResult). */
 interface StoredResult {
@@ -29,6 +32,7 @@ export function toBenchmarkView(run: BenchmarkRun, model: string, version: strin
     },
     hardware: result.hardware ?? null,
     settings: { requested, ...(result.settings ? { resolved: result.settings } : {}) },
+    inputs: storedInputs.safeParse(result.settings?.inputs).data ?? null,
     metrics: result.metrics ?? null,
     outputs: result.outputs ?? null,
     reference: result.reference ? { passed: result.reference.passed, maxAbsError: result.reference.maxAbsError } : null,

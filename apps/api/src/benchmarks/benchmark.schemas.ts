@@ -24,13 +24,36 @@ export const createBenchmarkBody = z.strictObject({
   dims: z
     .record(z.string().max(100), z.number().int().min(0).max(65_536))
     .optional()
-    .describe('Values for symbolic dimensions, e.g. {"sequence_length": 128}'),
+    .describe(
+      'Values for symbolic dimensions: by the name the graph gives them ({"sequence_length": 128}), by kind (batch, sequence, ' +
+        'past_sequence, height, width, channels, samples: {"height": 640}), or by position for dimensions the graph leaves ' +
+        'unnamed, as input.axis ({"x.2": 640, "x.3": 640} for axes 2 and 3 of input x). A position wins over a name, a name ' +
+        "over a kind. Image sides nobody gives come from the version's preprocessor_config.json, else 224; the run's inputs " +
+        'say where each dimension came from, and a dims_defaulted finding names those nobody gave',
+    ),
   inputs: z.record(z.string().max(200), inputSpec).optional().describe('Explicit inputs by name, for models that need them'),
   timeoutSeconds: z.number().int().min(5).max(1800).optional(),
 });
 export type CreateBenchmarkBody = z.output<typeof createBenchmarkBody>;
 
 export const BENCHMARK_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+
+const DIMENSION_SOURCES = ['graph', 'request', 'preprocessor_config', 'default'] as const;
+
+/** An input as the runner resolved and stored it (@vetted/inference ResolvedInput). */
+export const resolvedInput = z.object({
+  name: z.string(),
+  dtype: z.string(),
+  shape: z.array(z.number()),
+  fill: z.string().describe('random, zeros, ones, token_ids, positions, or data (given in the request)'),
+  source: z
+    .array(z.enum(DIMENSION_SOURCES))
+    .optional()
+    .describe(
+      'Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), ' +
+        "the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept",
+    ),
+});
 
 const metrics = z.object({
   loadMs: z.number(),
@@ -57,13 +80,21 @@ export const benchmarkView = z.object({
   }),
   hardware: z.record(z.string(), z.unknown()).nullable().describe('CPU, GPU, driver and onnxruntime version of the machine that ran it'),
   settings: z.record(z.string(), z.unknown()).describe('As requested, then as resolved by the runner (batch, dims, input shapes)'),
+  inputs: z
+    .array(resolvedInput)
+    .nullable()
+    .describe('What the run measured on: each input with the shape it was fed and where its dimensions came from; null until known'),
   metrics: metrics.nullable(),
   outputs: z.array(z.record(z.string(), z.unknown())).nullable().describe('Output names, dtypes, shapes and non-finite value counts'),
   reference: z
     .object({ passed: z.boolean(), maxAbsError: z.number() })
     .nullable()
     .describe('Outputs against the reference tensors the version ships next to the model (test_data_set_0/), when it does'),
-  findings: z.array(finding).describe('What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings'),
+  findings: z
+    .array(finding)
+    .describe(
+      'What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings, dimensions nobody gave (dims_defaulted)',
+    ),
   error: z.string().nullable(),
   logTail: z.string().nullable(),
   createdAt: z.string(),

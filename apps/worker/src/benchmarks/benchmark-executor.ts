@@ -20,6 +20,9 @@ export const STALE_AFTER_MS = 60_000;
 const REFERENCE_FOLDER = 'test_data_set_0/';
 const REFERENCE_TENSOR = /^(input|output)_\d+\.(pb|npy)$/;
 const MAX_REFERENCE_FILES = 64;
+/** At the version's root, as the Hub keeps them: token-id ranges and image sizes for the synthesised inputs. */
+const CONFIG_FILE = 'config.json';
+const PREPROCESSOR_CONFIG_FILE = 'preprocessor_config.json';
 
 /** The request fields the runner understands (the rest of settings is bookkeeping). */
 type RequestedSettings = Pick<RunBenchmarkOptions, 'executionProvider' | 'batchSize' | 'iterations' | 'warmup' | 'dims' | 'inputs'> & {
@@ -76,7 +79,8 @@ export class BenchmarkExecutor {
         warmup: settings.warmup,
         dims: settings.dims,
         inputs: settings.inputs,
-        ...(workspace.has('config.json') ? { configPath: workspace.pathOf('config.json') } : {}),
+        ...(workspace.has(CONFIG_FILE) ? { configPath: workspace.pathOf(CONFIG_FILE) } : {}),
+        ...(workspace.has(PREPROCESSOR_CONFIG_FILE) ? { preprocessorConfigPath: workspace.pathOf(PREPROCESSOR_CONFIG_FILE) } : {}),
         ...(workspace.hasUnder(referenceDir) ? { reference: { dir: workspace.pathOf(referenceDir.slice(0, -1)) } } : {}),
         timeoutMs: timeoutSeconds * 1000,
         memoryLimitMb: this.config.benchmarks.memoryLimitMb,
@@ -110,7 +114,7 @@ export class BenchmarkExecutor {
     }
   }
 
-  /** The ONNX file, the external data files its scan listed, config.json for token-id ranges, reference tensors. */
+  /** The ONNX file, the external data files its scan listed, the config files, reference tensors. */
   private async filesFor(run: BenchmarkRun): Promise<WorkspaceFile[]> {
     const model = await this.db.modelFile.findUniqueOrThrow({
       where: { versionId_path: { versionId: run.versionId, path: run.file } },
@@ -120,7 +124,11 @@ export class BenchmarkExecutor {
     const directory = posix.dirname(run.file);
     const locations = (facts.externalData ?? []).flatMap((ref) => ref.entries.filter((entry) => entry.key === 'location'));
     // Resolved as the runtime resolves them (`./x`, `a//b`); the scan already refused anything leaving the version.
-    const wanted = new Set([...locations.map((entry) => posix.normalize(posix.join(directory, entry.value))), 'config.json']);
+    const wanted = new Set([
+      ...locations.map((entry) => posix.normalize(posix.join(directory, entry.value))),
+      CONFIG_FILE,
+      PREPROCESSOR_CONFIG_FILE,
+    ]);
     const others = await this.db.modelFile.findMany({
       where: { versionId: run.versionId, path: { in: [...wanted] } },
       include: { blob: true },

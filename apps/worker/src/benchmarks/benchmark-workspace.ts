@@ -26,7 +26,7 @@ export interface WorkspaceFile {
 
 /**
  * A private temporary folder holding the files one run needs (the ONNX file, its external data,
- * config.json) at their paths inside the version, so the runtime resolves external data as it would
+ * config files) at their paths inside the version, so the runtime resolves external data as it would
  * in a checkout; removed afterwards whatever happened.
  */
 export class BenchmarkWorkspace {

@@ -1,4 +1,5 @@
 import type { BenchmarkRun } from '@vetted/db';
+import type { ActorInfo } from '../auth/actor-directory.js';
 import { z } from 'zod';
 import { type BenchmarkView, resolvedInput } from './benchmark.schemas.js';
 
@@ -15,7 +16,7 @@ interface StoredResult {
   findings?: BenchmarkView['findings'];
 }
 
-export function toBenchmarkView(run: BenchmarkRun, model: string, version: string): BenchmarkView {
+export function toBenchmarkView(run: BenchmarkRun, model: string, version: string, requester: ActorInfo): BenchmarkView {
   const result = (run.result ?? {}) as StoredResult;
   const requested = run.settings as Record<string, unknown>;
   return {
@@ -25,6 +26,7 @@ export function toBenchmarkView(run: BenchmarkRun, model: string, version: strin
     status: run.status,
     file: run.file,
     requestedBy: run.requestedBy,
+    requestedByName: requester.name,
     executionProvider: {
       requested: typeof requested.executionProvider === 'string' ? requested.executionProvider : 'auto',
       actual: result.executionProvider?.actual ?? null,

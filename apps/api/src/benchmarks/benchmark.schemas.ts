@@ -73,6 +73,7 @@ export const benchmarkView = z.object({
   status: z.enum(BENCHMARK_STATUSES),
   file: z.string(),
   requestedBy: z.string().describe('`auto` for runs queued by a submit or import'),
+  requestedByName: z.string().describe("The name of the key that asked, or 'automatic'"),
   executionProvider: z.object({
     requested: z.string(),
     actual: z.string().nullable(),

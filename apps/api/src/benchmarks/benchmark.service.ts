@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BenchmarkRun } from '@vetted/db';
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { ActorDirectory } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom, olderThan } from '../http/pagination.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
@@ -26,6 +27,7 @@ export class BenchmarkService {
     private readonly versionService: VersionService,
     private readonly queue: QueueService,
     private readonly audit: AuditRepository,
+    private readonly actors: ActorDirectory,
   ) {}
 
   /** Queues a run of one ONNX file that the scan found safe to load. */
@@ -61,7 +63,7 @@ export class BenchmarkService {
       });
       return created;
     });
-    return toBenchmarkView(run, `${ref.namespace}/${ref.name}`, ref.version);
+    return toBenchmarkView(run, `${ref.namespace}/${ref.name}`, ref.version, { name: principal.name, role: principal.role });
   }
 
   async list(principal: Principal, ref: VersionRef, page: { cursor?: string | undefined; limit: number }): Promise<Page<BenchmarkView>> {
@@ -75,12 +77,18 @@ export class BenchmarkService {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: page.limit + 1,
     });
-    return pageFrom(runs, page.limit, (run) => toBenchmarkView(run, `${ref.namespace}/${ref.name}`, ref.version), encodeTimeCursor);
+    const names = await this.actors.describe(runs.map((run) => run.requestedBy));
+    return pageFrom(
+      runs,
+      page.limit,
+      (run) => toBenchmarkView(run, `${ref.namespace}/${ref.name}`, ref.version, names.get(run.requestedBy)!),
+      encodeTimeCursor,
+    );
   }
 
   async get(principal: Principal, id: string): Promise<BenchmarkView> {
     const { run, model, version } = await this.findRun(principal, id);
-    return toBenchmarkView(run, model, version);
+    return toBenchmarkView(run, model, version, await this.actors.describeOne(run.requestedBy));
   }
 
   /** A queued run never starts; a running one is stopped by its worker within a couple of seconds. */
@@ -98,7 +106,8 @@ export class BenchmarkService {
       subjectId: `${model}@${version}`,
       data: { runId: run.id },
     });
-    return toBenchmarkView(await this.db.benchmarkRun.findUniqueOrThrow({ where: { id: run.id } }), model, version);
+    const current = await this.db.benchmarkRun.findUniqueOrThrow({ where: { id: run.id } });
+    return toBenchmarkView(current, model, version, await this.actors.describeOne(current.requestedBy));
   }
 
   async summary(principal: Principal, ref: VersionRef): Promise<BenchmarkSummary> {

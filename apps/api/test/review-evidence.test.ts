@@ -182,6 +182,8 @@ describe('review evidence', () => {
 
   it('names actors in whoami and the audit trail', async () => {
     expect((await api.request('GET', '/v1/whoami', { key: viewer })).body).toMatchObject({ name: 'Vic Viewer', role: 'viewer' });
+    const [run] = await api.sql<{ id: string }>(`SELECT id FROM benchmark_runs LIMIT 1`);
+    expect((await api.request('GET', `/v1/benchmarks/${run!.id}`, { key: publisher })).body.requestedByName).toBe('automatic');
     const audit = await api.request('GET', '/v1/audit?action=version.revoked', { key: await api.keyFor('admin', 'Ada Admin') });
     expect(audit.body.items[0]).toMatchObject({ actorName: 'Rui Reviewer', actorRole: 'reviewer' });
   });

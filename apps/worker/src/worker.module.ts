@@ -13,6 +13,7 @@ import { BenchmarkExecutor } from './benchmarks/benchmark-executor.js';
 import { BenchmarkRecovery } from './benchmarks/benchmark-recovery.js';
 import { BenchmarkHandler } from './benchmarks/benchmark.handler.js';
 import { ScanHandler } from './scans/scan.handler.js';
+import { ScanRecovery } from './scans/scan-recovery.js';
 import { VersionScanner } from './scans/version-scanner.js';
 import { BLOB_STORE, CONFIG } from './tokens.js';
 
@@ -37,6 +38,7 @@ export class WorkerModule {
         ImportHandler,
         VersionScanner,
         ScanHandler,
+        ScanRecovery,
         BenchmarkExecutor,
         BenchmarkHandler,
         BenchmarkRecovery,

@@ -25,6 +25,10 @@ export interface ReceivedJob<N extends JobName> {
   id: string;
   name: N;
   data: JobPayloads[N];
+  /** 1 on the first try; pg-boss retries a job that throws (or whose worker died) until its retry limit. */
+  attempt: number;
+  /** No retry follows if this attempt fails: a handler that must not leave its work half-done ends it now. */
+  lastAttempt: boolean;
 }
 
 /** The PostgreSQL-backed job queue (pg-boss), typed by job name. */
@@ -66,8 +70,10 @@ export class JobQueue {
   /** Each of the `concurrency` pollers takes one job at a time. */
   async work<N extends JobName>(name: N, handler: (job: ReceivedJob<N>) => Promise<void>, concurrency = 1): Promise<void> {
     for (let poller = 0; poller < concurrency; poller += 1) {
-      await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        for (const job of jobs) await handler({ id: job.id, name, data: job.data });
+      await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
+        for (const job of jobs) {
+          await handler({ id: job.id, name, data: job.data, attempt: job.retryCount + 1, lastAttempt: job.retryCount >= job.retryLimit });
+        }
       });
     }
   }

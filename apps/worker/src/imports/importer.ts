@@ -108,17 +108,35 @@ export class Importer {
     return model.id;
   }
 
-  /** The draft this import fills; the label must be free or already this import's. */
+  /**
+   * The draft this import fills. The label must be free, already this import's, or the draft of an
+   * earlier import of the same repo that ended (cancelled, failed, its worker killed and the job
+   * cancelled): that draft is taken over when it holds the same commit, and removed otherwise.
+   */
   private async ensureDraft(job: ImportJob, modelId: string, commitSha: string): Promise<ModelVersion> {
     const label = job.label ?? commitSha;
     const existing = await this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
-    if (existing) {
-      if (existing.id === job.versionId && existing.status === 'draft') return existing;
-      throw new ImportFailure(`Version ${label} of ${job.namespace}/${job.name} already exists`);
+    if (existing?.id === job.versionId && existing.status === 'draft') return existing;
+    const left = existing ? await this.leftByEndedImport(existing) : undefined;
+    if (existing && !left) throw new ImportFailure(`Version ${label} of ${job.namespace}/${job.name} already exists`);
+    if (existing && left?.commitSha === commitSha) {
+      const adopted = await this.db.modelVersion.update({ where: { id: existing.id }, data: { createdBy: `import:${job.id}` } });
+      await this.db.importJob.update({ where: { id: job.id }, data: { versionId: adopted.id } });
+      this.logger.log(`import ${job.id}: resumes the draft import ${left.id} left behind`);
+      return adopted;
     }
+    if (existing) await this.removeDraft(existing.id);
     const version = await this.db.modelVersion.create({ data: { modelId, label, createdBy: `import:${job.id}` } });
     await this.db.importJob.update({ where: { id: job.id }, data: { versionId: version.id } });
     return version;
+  }
+
+  /** The ended import whose draft this is, if it is one: nobody else will ever submit it. */
+  private async leftByEndedImport(version: ModelVersion): Promise<ImportJob | undefined> {
+    const importId = /^import:(.+)$/.exec(version.createdBy)?.[1];
+    if (version.status !== 'draft' || !importId) return undefined;
+    const earlier = await this.db.importJob.findUnique({ where: { id: importId } });
+    return earlier && ['cancelled', 'failed'].includes(earlier.status) ? earlier : undefined;
   }
 
   private async importFile(
@@ -264,7 +282,7 @@ export class Importer {
           commitSha,
           licenseId,
           facts,
-          ...(card ? { card: { readme: card.readme, frontMatter: card.frontMatter } as Prisma.InputJsonValue } : {}),
+          ...(card ? { card: { ...card, source: 'readme' } as unknown as Prisma.InputJsonValue } : {}),
         },
       });
       await this.queue.send('version.scan', { versionId: version.id }, transactionExecutor(tx));
@@ -335,10 +353,14 @@ export class Importer {
     } else {
       this.logger.log(`import ${job.id} cancelled`);
     }
-    if (!versionId) return;
+    if (versionId) await this.removeDraft(versionId);
+  }
+
+  /** A draft goes with its files, and with any blob only it used; a version that left draft stays. */
+  private async removeDraft(versionId: string): Promise<void> {
     const draft = await this.db.modelVersion.findUnique({ where: { id: versionId }, include: { files: { select: { sha256: true } } } });
     if (!draft || draft.status !== 'draft') return;
-    await this.db.modelVersion.delete({ where: { id: versionId } });
+    await this.db.modelVersion.deleteMany({ where: { id: versionId, status: 'draft' } });
     for (const sha256 of new Set(draft.files.map((f) => f.sha256))) await this.collectBlob(sha256);
   }
 

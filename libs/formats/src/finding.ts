@@ -29,6 +29,12 @@ export class FormatError extends Error {
   }
 }
 
+/** The critical finding a FormatError stands for, its code and evidence kept; anything else is a bug, rethrown. */
+export function criticalFinding(error: unknown): Finding {
+  if (!(error instanceof FormatError)) throw error;
+  return { severity: 'critical', code: error.code, message: error.message, ...(error.evidence ? { evidence: error.evidence } : {}) };
+}
+
 /** What every inspector returns: the facts a reviewer sees, and what to look at. */
 export interface Inspection<F> {
   facts: F;

@@ -15,8 +15,11 @@ export type FileScanStatus = 'clean' | 'warning' | 'critical' | 'error';
 
 export interface FileScan {
   path: string;
-  /** The inspector that read it: safetensors, onnx, gguf, pickle, npy, json, or none. */
-  inspector: Inspector | 'none';
+  /**
+   * The inspector that read it: safetensors, onnx, gguf, pickle, npy, json, or none; `onnx_external_data` for
+   * tensor bytes an ONNX model of the version reads (`onnx-external-data-file.ts`).
+   */
+  inspector: Inspector | 'onnx_external_data' | 'none';
   /** What the first bytes are, whatever the name says. */
   sniffed: SniffedFormat;
   status: FileScanStatus;

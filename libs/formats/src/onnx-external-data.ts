@@ -45,6 +45,28 @@ export function checkOnnxExternalData(check: OnnxSiblingCheck): Finding[] {
   return findings.list;
 }
 
+/**
+ * The files of the version that ONNX models read as external data, by the same rules: path → the models that
+ * read it. A location the checks refuse names no file here.
+ */
+export function externalDataFiles(
+  models: readonly { modelPath: string; references: readonly OnnxExternalDataReference[] }[],
+  files: ReadonlyMap<string, number>,
+): Map<string, string[]> {
+  const readers = new Map<string, string[]>();
+  for (const { modelPath, references } of models) {
+    for (const reference of references) {
+      const location = reference.entries.find((entry) => entry.key === 'location')?.value;
+      if (location === undefined || locationProblem(location)) continue;
+      const path = resolve(modelPath, location);
+      if (!files.has(path)) continue;
+      const known = readers.get(path) ?? [];
+      if (!known.includes(modelPath)) readers.set(path, [...known, modelPath]);
+    }
+  }
+  return readers;
+}
+
 function checkReference(reference: OnnxExternalDataReference, check: OnnxSiblingCheck, findings: FindingList): void {
   const evidence = { tensor: reference.tensor };
   const values = new Map<string, string>();

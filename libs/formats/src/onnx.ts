@@ -22,7 +22,13 @@ export interface OnnxExternalDataReference {
   entries: { key: string; value: string }[];
 }
 
-export type OnnxFacts = TensorFacts & {
+export type OnnxFacts = Omit<TensorFacts, 'parameters'> & {
+  /**
+   * Every initializer and every `Constant` node's value, in the main graph and its subgraphs (If, Loop, Scan…),
+   * each tensor once; `null` when that cannot be known: no weights were found at all, or a sparse value has no
+   * dims. Never a 0 that hides weights the parser did not see.
+   */
+  parameters: number | null;
   irVersion: number;
   opsets: { domain: string; version: number }[];
   producer: { name: string; version: string };
@@ -58,10 +64,11 @@ const EXTERNAL = 1;
 
 /**
  * Reads an ONNX ModelProto's structure without its weights: versions, opsets, the main graph's inputs and
- * outputs, initializer dtypes and sizes (from dims; `raw_data` is skipped, only its length is checked),
- * every `external_data` reference (initializers, sparse initializers and tensor attributes, at any subgraph
- * depth, in training graphs too), and operator domains (nodes of subgraphs and model-local functions
- * included). Subgraphs contribute references and domains only, not inputs, outputs or parameters.
+ * outputs, the dtypes and sizes of initializers and `Constant` values (from dims; `raw_data` is skipped, only
+ * its length is checked), every `external_data` reference (initializers, sparse initializers and tensor
+ * attributes, at any subgraph depth, in training graphs too), and operator domains (nodes of subgraphs and
+ * model-local functions included). Subgraphs of the main graph add their weights too; training graphs and
+ * functions add references and domains only. Subgraph depth is bounded by the protobuf reader's nesting limit.
  * A repeated singular field (two `graph` fields) is merged as protobuf merges it. A file that is not a valid
  * ModelProto is a `FormatError`.
  */
@@ -77,6 +84,29 @@ interface TensorInfo {
   external: { key: string; value: string }[];
   rawDataBytes?: number;
 }
+
+/** What a `Constant` node's attribute holds, to be counted once the node's op type is known. */
+type ConstantValue =
+  { kind: 'tensor'; tensor: TensorInfo } | { kind: 'values'; dataType: number; count: number } | { kind: 'sparse'; sparse: SparseInfo };
+
+interface SparseInfo {
+  values?: TensorInfo;
+  /** The dense shape. */
+  dims: bigint[];
+}
+
+const FLOAT = 1;
+const INT64 = 7;
+const STRING = 8;
+/** The `Constant` attributes that hold plain values, one or a list, and the ONNX data type of those values. */
+const CONSTANT_LISTS: ReadonlyMap<string, number> = new Map([
+  ['value_float', FLOAT],
+  ['value_floats', FLOAT],
+  ['value_int', INT64],
+  ['value_ints', INT64],
+  ['value_string', STRING],
+  ['value_strings', STRING],
+]);
 
 interface DomainUse {
   ops: Set<string>;
@@ -97,6 +127,10 @@ class OnnxParser {
   private sparseInitializerCount = 0;
   private nodeCount = 0;
   private graphSeen = false;
+  /** Tensor names counted in the main graph: a repeated `graph` field merges into one graph. */
+  private readonly mainGraphNames = new Set<string>();
+  /** Some weights could not be counted: the total is unknown. */
+  private parametersUnknown = false;
   private readonly externalData: OnnxExternalDataReference[] = [];
   private readonly domains = new Map<string, DomainUse>();
   private readonly functions = new Set<string>();
@@ -117,8 +151,10 @@ class OnnxParser {
   }
 
   private facts(irVersion: number): OnnxFacts {
+    const weights = this.tally.facts();
     return {
-      ...this.tally.facts(),
+      ...weights,
+      parameters: this.parametersUnknown || weights.tensorCount === 0 ? null : weights.parameters,
       irVersion,
       opsets: this.opsets,
       producer: this.producer,
@@ -146,11 +182,11 @@ class OnnxParser {
         return;
       case 7:
         this.graphSeen = true;
-        return this.graph(wire, true);
+        return this.graph(wire, 'main');
       case 8:
         return this.opset(wire);
       case 20: // training_info: initialization = 1, algorithm = 2
-        return r.message(wire, () => r.fields((f, w) => (f === 1 || f === 2 ? this.graph(w, false) : r.skip(w))));
+        return r.message(wire, () => r.fields((f, w) => (f === 1 || f === 2 ? this.graph(w, 'uncounted') : r.skip(w))));
       case 25:
         return this.function(wire);
       default:
@@ -172,18 +208,24 @@ class OnnxParser {
     else this.note('info', 'onnx_list_truncated', `Only the first ${MAX_OPSETS} opset imports are listed`);
   }
 
-  private async graph(wire: number, main: boolean): Promise<void> {
+  /**
+   * `main`: the model's graph; `counted`: a subgraph of it, whose weights count; `uncounted`: a training graph or
+   * a subgraph of a function or of one, read for references and domains only.
+   */
+  private async graph(wire: number, role: 'main' | 'counted' | 'uncounted'): Promise<void> {
     const r = this.reader;
+    const main = role === 'main';
+    const counted = main ? this.mainGraphNames : role === 'counted' ? new Set<string>() : undefined;
     await r.message(wire, () =>
       r.fields(async (field, w) => {
         switch (field) {
           case 1:
             if (main) this.nodeCount += 1;
-            return this.node(w);
+            return this.node(w, counted);
           case 5:
-            return this.initializer(w, main);
+            return this.initializer(w, main, counted);
           case 15:
-            return this.sparseInitializer(w, main);
+            return this.sparseInitializer(w, main, counted);
           case 11:
             return main ? this.valueInfo(w, this.inputs) : r.skip(w);
           case 12:
@@ -195,40 +237,86 @@ class OnnxParser {
     );
   }
 
-  private async node(wire: number): Promise<void> {
+  /** `counted`: the names of the weights counted so far in the node's graph, when its weights count. */
+  private async node(wire: number, counted?: Set<string>): Promise<void> {
     const r = this.reader;
     let op = '';
     let domain = '';
+    let output: string | undefined;
+    const values = new Map<string, ConstantValue>();
     await r.message(wire, () =>
       r.fields(async (field, w) => {
         if (field === 4) op = await this.name(w);
         else if (field === 7) domain = await this.name(w);
-        else if (field === 5) await this.attribute(w);
+        else if (field === 2 && output === undefined) output = await this.name(w);
+        else if (field === 5) await this.attribute(w, counted !== undefined, values);
         else await r.skip(w);
       }),
     );
     this.useDomain(domain, op);
+    // Attributes may come before op_type on the wire: a Constant's value is counted once the node is read.
+    if (counted && op === 'Constant' && (domain === '' || domain === 'ai.onnx')) {
+      for (const value of values.values()) this.countConstant(value, output ?? '', counted);
+    }
   }
 
-  private async attribute(wire: number): Promise<void> {
+  /** Reads an attribute's subgraphs and references, and keeps what a `Constant` value would hold in `values`. */
+  private async attribute(wire: number, counted: boolean, values: Map<string, ConstantValue>): Promise<void> {
     const r = this.reader;
+    let name = '';
+    let listCount = 0;
+    let value: ConstantValue | undefined;
     await r.message(wire, () =>
       r.fields(async (field, w) => {
         switch (field) {
-          case 5: // t
+          case 1:
+            name = await this.name(w);
+            return;
+          case 2: // f
+          case 3: // i
+          case 4: // s
+          case 9: // strings
+            listCount += 1;
+            return r.skip(w);
+          case 7: // floats
+            listCount += await r.repeatedCount(w, 4);
+            return;
+          case 8: // ints
+            listCount += await r.repeatedCount(w);
+            return;
+          case 5: {
+            const tensor = await this.tensor(w);
+            this.tensorReferences(tensor);
+            value = { kind: 'tensor', tensor };
+            return;
+          }
           case 10: // tensors
             return this.tensorReferences(await this.tensor(w));
           case 6: // g
           case 11: // graphs
-            return this.graph(w, false);
+            return this.graph(w, counted ? 'counted' : 'uncounted');
           case 22: // sparse_tensor
+            value = { kind: 'sparse', sparse: await this.sparseTensor(w) };
+            return;
           case 23: // sparse_tensors
-            return this.sparseInitializer(w, false);
+            await this.sparseTensor(w);
+            return;
           default:
             return r.skip(w);
         }
       }),
     );
+    const listType = CONSTANT_LISTS.get(name);
+    if (listType !== undefined) values.set(name, { kind: 'values', dataType: listType, count: listCount });
+    else if ((name === 'value' && value?.kind === 'tensor') || (name === 'sparse_value' && value?.kind === 'sparse'))
+      values.set(name, value);
+  }
+
+  private countConstant(value: ConstantValue, output: string, counted: Set<string>): void {
+    if (!this.firstTime(output, counted)) return;
+    if (value.kind === 'tensor') this.count(value.tensor, 'Constant');
+    else if (value.kind === 'sparse') this.countSparse(value.sparse);
+    else this.countElements(value.dataType, BigInt(value.count));
   }
 
   private async function(wire: number): Promise<void> {
@@ -246,31 +334,45 @@ class OnnxParser {
     if (this.functions.size < MAX_FUNCTIONS) this.functions.add(`${domain}\n${name}`);
   }
 
-  private async initializer(wire: number, main: boolean): Promise<void> {
+  private async initializer(wire: number, main: boolean, counted?: Set<string>): Promise<void> {
     const tensor = await this.tensor(wire);
     this.tensorReferences(tensor);
-    if (!main) return;
-    this.initializerCount += 1;
-    this.count(tensor);
+    if (main) this.initializerCount += 1;
+    if (counted && this.firstTime(tensor.name, counted)) this.count(tensor, 'Initializer');
   }
 
-  private async sparseInitializer(wire: number, main: boolean): Promise<void> {
+  private async sparseInitializer(wire: number, main: boolean, counted?: Set<string>): Promise<void> {
+    const sparse = await this.sparseTensor(wire);
+    if (main) this.sparseInitializerCount += 1;
+    if (counted && this.firstTime(sparse.values?.name ?? '', counted)) this.countSparse(sparse);
+  }
+
+  /** A SparseTensorProto: its values and indices checked for external data, its dense shape kept. */
+  private async sparseTensor(wire: number): Promise<SparseInfo> {
     const r = this.reader;
-    let values: TensorInfo | undefined;
+    const sparse: SparseInfo = { dims: [] };
     await r.message(wire, () =>
       r.fields(async (field, w) => {
         if (field === 1 || field === 2) {
           const tensor = await this.tensor(w);
           this.tensorReferences(tensor);
-          if (field === 1) values = tensor;
+          if (field === 1) sparse.values = tensor;
+        } else if (field === 3) {
+          await r.repeatedInt64(w, sparse.dims, MAX_RANK);
         } else {
           await r.skip(w);
         }
       }),
     );
-    if (!main) return;
-    this.sparseInitializerCount += 1;
-    if (values) this.count(values);
+    return sparse;
+  }
+
+  /** Whether a weight of this name is new to its graph; unnamed ones cannot repeat a name. */
+  private firstTime(name: string, counted: Set<string>): boolean {
+    if (name === '') return true;
+    if (counted.has(name)) return false;
+    counted.add(name);
+    return true;
   }
 
   private async tensor(wire: number): Promise<TensorInfo> {
@@ -319,25 +421,44 @@ class OnnxParser {
     return entry;
   }
 
-  /** Adds a main-graph tensor to the parameter tally, checking `raw_data` has the size its dims say. */
-  private count(tensor: TensorInfo): void {
+  /** Adds a weight to the parameter tally, checking `raw_data` has the size its dims say. */
+  private count(tensor: TensorInfo, what: 'Initializer' | 'Constant'): void {
     const dtype = ONNX_DTYPES.get(tensor.dataType);
     if (!dtype) {
-      throw new FormatError('onnx_unknown_dtype', `Initializer ${tensor.name} has data type ${tensor.dataType}`, { tensor: tensor.name });
+      throw new FormatError('onnx_unknown_dtype', `${what} ${tensor.name} has data type ${tensor.dataType}`, { tensor: tensor.name });
     }
-    const elements = elementCount(tensor);
-    const bytes = (elements * BigInt(dtype.bits) + 7n) / 8n;
-    this.tally.add(dtype.name, elements, bytes);
+    const bytes = this.countElements(tensor.dataType, elementCount(tensor));
     if (tensor.rawDataBytes !== undefined && tensor.dataLocation !== EXTERNAL && dtype.bits > 0 && BigInt(tensor.rawDataBytes) !== bytes) {
       this.note(
         'critical',
         'onnx_tensor_size_mismatch',
-        `Initializer ${tensor.name} holds ${tensor.rawDataBytes} bytes; its dims say ${bytes}`,
+        `${what} ${tensor.name} holds ${tensor.rawDataBytes} bytes; its dims say ${bytes}`,
         {
           tensor: tensor.name,
         },
       );
     }
+  }
+
+  /** A sparse weight counts as the dense tensor a runtime makes of it; without a dense shape it cannot be counted. */
+  private countSparse(sparse: SparseInfo): void {
+    const dtype = sparse.values && ONNX_DTYPES.get(sparse.values.dataType);
+    if (!dtype || sparse.dims.length === 0 || sparse.dims.some((dim) => dim < 0n)) {
+      this.parametersUnknown = true;
+      return;
+    }
+    this.countElements(
+      sparse.values!.dataType,
+      sparse.dims.reduce((product, dim) => product * dim, 1n),
+    );
+  }
+
+  /** Adds `elements` of a known data type to the tally; returns their bytes. */
+  private countElements(dataType: number, elements: bigint): bigint {
+    const dtype = ONNX_DTYPES.get(dataType)!;
+    const bytes = (elements * BigInt(dtype.bits) + 7n) / 8n;
+    this.tally.add(dtype.name, elements, bytes);
+    return bytes;
   }
 
   private tensorReferences(tensor: TensorInfo): void {

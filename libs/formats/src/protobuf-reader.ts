@@ -10,6 +10,7 @@ export const WIRE_FIXED32 = 5;
 /** Deeper than any real ONNX model nests messages; protobuf's own parsers stop at 100. */
 const MAX_DEPTH = 64;
 const MAX_VARINT_BYTES = 10;
+const CHUNK_BYTES = 64 * 1024;
 const utf8 = new TextDecoder('utf-8');
 
 /**
@@ -95,6 +96,32 @@ export class ProtobufReader {
     await this.message(wireType, async () => {
       while (this.reader.position < this.end) add(await this.int64(WIRE_VARINT));
     });
+  }
+
+  /**
+   * How many values one occurrence of a repeated scalar field holds: one when unpacked, else its packed values
+   * counted without keeping them (`fixedBytes` for float and double, varints otherwise).
+   */
+  async repeatedCount(wireType: number, fixedBytes?: number): Promise<number> {
+    if (wireType !== WIRE_LENGTH_DELIMITED) {
+      await this.skip(wireType);
+      return 1;
+    }
+    const length = await this.length();
+    if (fixedBytes !== undefined) {
+      if (length % fixedBytes !== 0) throw this.malformed(`A packed field of ${fixedBytes}-byte values is ${length} bytes long`);
+      this.reader.skip(length);
+      return length / fixedBytes;
+    }
+    let count = 0;
+    for (let left = length; left > 0;) {
+      const chunk = Math.min(left, CHUNK_BYTES);
+      if (!this.reader.has(chunk)) await this.reader.fill(chunk);
+      // Each varint ends with the one byte whose high bit is clear.
+      for (const byte of this.reader.bytes(chunk)) if (byte < 0x80) count += 1;
+      left -= chunk;
+    }
+    return count;
   }
 
   /** A string field, its first `maxBytes` bytes decoded; the rest is skipped unread. */

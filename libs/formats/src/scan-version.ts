@@ -1,13 +1,14 @@
+import { fileFormat } from '@vetted/domain';
 import { type ByteSource, ByteSourceError } from './byte-source.js';
-import type { ConfigFacts } from './config-json.js';
-import type { GgufFacts } from './gguf.js';
-import { hardwareFit, type HardwareFit } from './hardware-fit.js';
 import { type FileScan, inspectFile, statusOf } from './inspect-file.js';
 import { mainOnnxFiles } from './main-onnx-files.js';
-import { checkOnnxExternalData } from './onnx-external-data.js';
-import type { OnnxFacts, OnnxValueInfo } from './onnx.js';
+import { checkOnnxExternalData, externalDataFiles } from './onnx-external-data.js';
+import { inspectOnnxExternalDataFile } from './onnx-external-data-file.js';
+import type { OnnxFacts } from './onnx.js';
 import { inspectShardSet, readSafetensorsIndex } from './safetensors-index.js';
-import { type TensorFacts, TensorTally, totalBytes } from './tensor-facts.js';
+import { storableStrings } from './storable-strings.js';
+import type { TensorFacts } from './tensor-facts.js';
+import { type VersionFacts, versionFacts } from './version-facts.js';
 
 export interface VersionFileInput {
   path: string;
@@ -15,58 +16,38 @@ export interface VersionFileInput {
   source: ByteSource;
 }
 
-/** A type, not an interface, so it is assignable to JSON columns. */
-export type VersionFacts = {
-  /** Where the weight counts come from: all safetensors files, else the main ONNX file, else the first GGUF file. */
-  weightsFrom?: { format: 'safetensors' | 'onnx' | 'gguf'; files: string[] };
-  parameters?: number;
-  parametersByDtype?: Record<string, number>;
-  bytesByDtype?: Record<string, number>;
-  tensorCount?: number;
-  /** Weight formats among the files. */
-  formats: string[];
-  architecture?: string;
-  modelType?: string;
-  contextLength?: number;
-  /** The GGUF file type of the first GGUF file, e.g. MOSTLY_Q4_K_M. */
-  quantization?: string;
-  config?: ConfigFacts;
-  onnx: {
-    path: string;
-    irVersion: number;
-    opsets: { domain: string; version: number }[];
-    producer: string;
-    inputs: OnnxValueInfo[];
-    outputs: OnnxValueInfo[];
-    parameters: number;
-    customDomains: string[];
-  }[];
-  gguf: { path: string; architecture?: string; contextLength?: number; fileType?: string; parameters: number; hardwareFit: HardwareFit }[];
-  hardwareFit?: HardwareFit;
-  /** A `.py` file or an `auto_map`: loading it with trust_remote_code runs the repository's code. */
-  remoteCode: boolean;
-  /** The ONNX files an automatic benchmark runs. */
-  benchmarkFiles: string[];
-};
-
 export interface VersionScan {
   files: FileScan[];
   facts: VersionFacts;
   benchmarkCandidates: string[];
 }
 
-const WEIGHT_INSPECTORS = new Set(['safetensors', 'onnx', 'gguf', 'pickle', 'npy']);
-
 /**
  * Inspects every file of a version, one at a time (each reads headers only), then what only the whole
  * file set shows: sharded safetensors against their index, ONNX external data against the version's
- * files, and the version's facts for the catalog.
+ * files, and the version's facts for the catalog. ONNX models are read first, so that the files they read as
+ * external data are judged as such. Everything returned can be stored as jsonb (`storable-strings.ts`): a
+ * file whose strings had to change says so in an `unstorable_string` warning.
  */
 export async function scanVersion(files: readonly VersionFileInput[]): Promise<VersionScan> {
-  const scans: FileScan[] = [];
-  for (const file of files) scans.push(await inspectFile(file.path, file.source));
-  const byPath = new Map(scans.map((scan) => [scan.path, scan]));
   const sizes = new Map(files.map((file) => [file.path, file.size]));
+  const onnxScans = new Map<string, FileScan>();
+  for (const file of files) {
+    if (fileFormat(file.path) === 'onnx') onnxScans.set(file.path, await inspectFile(file.path, file.source));
+  }
+  const externalData = externalDataFiles(
+    [...onnxScans.values()].map((scan) => ({ modelPath: scan.path, references: (scan.facts as Partial<OnnxFacts>).externalData ?? [] })),
+    sizes,
+  );
+  const scans: FileScan[] = [];
+  for (const file of files) {
+    const models = externalData.get(file.path);
+    scans.push(
+      onnxScans.get(file.path) ??
+        (models ? await inspectOnnxExternalDataFile(file.path, file.source, models) : await inspectFile(file.path, file.source)),
+    );
+  }
+  const byPath = new Map(scans.map((scan) => [scan.path, scan]));
 
   for (const file of files) {
     if (file.path.endsWith('.safetensors.index.json') && byPath.get(file.path)?.status !== 'critical') {
@@ -82,8 +63,10 @@ export async function scanVersion(files: readonly VersionFileInput[]): Promise<V
     );
   }
 
-  const benchmarkCandidates = mainOnnxFiles(scans.filter((scan) => scan.inspector === 'onnx').map((scan) => scan.path));
-  return { files: scans, facts: versionFacts(scans, benchmarkCandidates), benchmarkCandidates };
+  const stored = scans.map(storableScan);
+  const benchmarkCandidates = mainOnnxFiles(stored.filter((scan) => scan.inspector === 'onnx').map((scan) => scan.path));
+  const facts = versionFacts({ scans: stored, benchmarkFiles: benchmarkCandidates, sizes, externalData });
+  return { files: stored, facts: storableStrings(facts).value, benchmarkCandidates };
 }
 
 async function checkShardIndex(file: VersionFileInput, scans: readonly FileScan[], indexScan: FileScan): Promise<void> {
@@ -103,79 +86,24 @@ async function checkShardIndex(file: VersionFileInput, scans: readonly FileScan[
   }
 }
 
+/** The scan with every string storable as jsonb, and a warning naming the first one that was not. */
+function storableScan(scan: FileScan): FileScan {
+  const { value, first } = storableStrings(scan);
+  if (first) {
+    addFindings(value, [
+      {
+        severity: 'warning',
+        code: 'unstorable_string',
+        message: `${value.path}: ${first.where} holds a NUL or an unpaired UTF-16 surrogate, shown as U+FFFD: "${first.text}"`,
+        evidence: { where: first.where, text: first.text },
+      },
+    ]);
+  }
+  return value;
+}
+
 function addFindings(scan: FileScan, findings: FileScan['findings']): void {
   if (findings.length === 0) return;
   scan.findings.push(...findings);
   if (scan.status !== 'error') scan.status = statusOf(scan.findings);
-}
-
-function versionFacts(scans: readonly FileScan[], benchmarkFiles: string[]): VersionFacts {
-  const read = (inspector: string) => scans.filter((scan) => scan.inspector === inspector && Object.keys(scan.facts).length > 0);
-  const onnx = read('onnx').map((scan) => ({ path: scan.path, facts: scan.facts as OnnxFacts }));
-  const gguf = read('gguf').map((scan) => ({ path: scan.path, facts: scan.facts as GgufFacts }));
-  const config = scans.find((scan) => scan.path === 'config.json')?.facts.config as ConfigFacts | undefined;
-  const weights = primaryWeights(read('safetensors'), onnx, gguf, benchmarkFiles);
-  const firstGguf = gguf[0]?.facts;
-  return {
-    ...(weights ? { weightsFrom: weights.from, ...weights.facts, hardwareFit: hardwareFit(totalBytes(weights.facts)) } : {}),
-    formats: [...new Set(scans.filter((scan) => WEIGHT_INSPECTORS.has(scan.inspector)).map((scan) => scan.inspector))].sort(),
-    ...definedOnly({
-      architecture: config?.architecture ?? firstGguf?.architecture,
-      modelType: config?.modelType,
-      contextLength: config?.contextLength ?? firstGguf?.contextLength,
-      quantization: firstGguf?.fileType,
-      config,
-    }),
-    onnx: onnx.map(({ path, facts }) => ({
-      path,
-      irVersion: facts.irVersion,
-      opsets: facts.opsets,
-      producer: [facts.producer.name, facts.producer.version].filter(Boolean).join(' '),
-      inputs: facts.inputs,
-      outputs: facts.outputs,
-      parameters: facts.parameters,
-      customDomains: facts.customDomains,
-    })),
-    gguf: gguf.map(({ path, facts }) => ({
-      path,
-      ...definedOnly({ architecture: facts.architecture, contextLength: facts.contextLength, fileType: facts.fileType }),
-      parameters: facts.parameters,
-      hardwareFit: hardwareFit(totalBytes(facts)),
-    })),
-    remoteCode: scans.some((scan) => scan.path.endsWith('.py') || scan.findings.some((finding) => finding.code === 'remote_code')),
-    benchmarkFiles,
-  };
-}
-
-/**
- * Counting every weight file would count a model once per format (a repo often ships safetensors, ONNX
- * and GGUF of the same weights): the count comes from one format, in the order a catalog trusts most.
- */
-function primaryWeights(
-  safetensors: readonly FileScan[],
-  onnx: readonly { path: string; facts: OnnxFacts }[],
-  gguf: readonly { path: string; facts: GgufFacts }[],
-  benchmarkFiles: readonly string[],
-): { from: NonNullable<VersionFacts['weightsFrom']>; facts: TensorFacts } | undefined {
-  if (safetensors.length > 0) {
-    const tally = new TensorTally();
-    for (const scan of safetensors) tally.addFacts(scan.facts as TensorFacts);
-    return { from: { format: 'safetensors', files: safetensors.map((scan) => scan.path) }, facts: tensorFactsOf(tally.facts()) };
-  }
-  const mainOnnx = onnx.find((file) => file.path === benchmarkFiles[0]) ?? onnx[0];
-  if (mainOnnx) return { from: { format: 'onnx', files: [mainOnnx.path] }, facts: tensorFactsOf(mainOnnx.facts) };
-  const firstGguf = gguf[0];
-  if (firstGguf) return { from: { format: 'gguf', files: [firstGguf.path] }, facts: tensorFactsOf(firstGguf.facts) };
-  return undefined;
-}
-
-const tensorFactsOf = ({ tensorCount, parameters, parametersByDtype, bytesByDtype }: TensorFacts): TensorFacts => ({
-  tensorCount,
-  parameters,
-  parametersByDtype,
-  bytesByDtype,
-});
-
-function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,41 +1,16 @@
 import type { ByteSource } from './byte-source.js';
-import { type Finding, FormatError, type Inspection } from './finding.js';
-import { NPY_HEAD_BYTES, type NpyFacts, npyFindings, type NpyHeader, parseNpyHeader } from './npy.js';
+import type { Finding, Inspection } from './finding.js';
 import { OP } from './pickle-opcodes.js';
+import { type PickleCheckpointFacts, summarizePickle } from './pickle-summary.js';
 import { type PickleScan, scanPickle } from './pickle.js';
-import { METHOD_STORED, openZipEntry, readZipDirectory, readZipEntryHead, type ZipEntry } from './zip-archive.js';
+import { inspectZipCheckpoint } from './zip-checkpoint.js';
 
-export interface PickleSummary {
-  /** The archive entry, the file path, or the role of a legacy torch pickle. */
-  name: string;
-  protocol: number;
-  /** `module.name` of every distinct import. */
-  globals: string[];
-  opcodeCount: number;
-}
-
-export type PickleCheckpointFacts = {
-  /** `zip`: torch.save ≥ 1.6; `legacy`: the older magic-number stream; `unsupported`: nothing could be scanned. */
-  container: 'zip' | 'pickle' | 'legacy' | 'unsupported';
-  pickles: PickleSummary[];
-  zipEntries?: number;
-  /** The NumPy arrays of an archive (`.npz`). */
-  arrays?: (NpyFacts & { name: string })[];
-};
-
-/** All pickles of one file together: every opcode costs time. */
+/** All pickles of one stream together: every opcode costs time. */
 const MAX_OPCODES = 20_000_000;
-const MAX_ZIP_PICKLES = 64;
-const MAX_INFLATED_ENTRY_BYTES = 64 * 1024 * 1024;
-const MAX_INFLATED_TOTAL_BYTES = 256 * 1024 * 1024;
 /** Concatenated pickles walked after the first one (some loaders call `pickle.load` repeatedly). */
 const MAX_RAW_PICKLES = 16;
-
-/** Entries of an archive without pickles (an `.npz`) whose first bytes are checked for the NPY magic. */
-const MAX_PEEKED_ENTRIES = 1024;
 /** Walking a pickle stops at damage; these findings say why, the rest what it imported. */
 const DAMAGE_CODES = new Set(['pickle_malformed', 'pickle_truncated', 'pickle_limit_exceeded']);
-const NPY_MAGIC = Buffer.from('\x93NUMPY', 'latin1');
 
 /** `torch.serialization.MAGIC_NUMBER`. */
 const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
@@ -53,118 +28,20 @@ const COMPRESSED_MAGIC: [string, Buffer][] = [
 
 /**
  * Scans a pickle-based checkpoint (`.bin .pt .pth .ckpt .pkl .joblib`) for the imports its unpickling would
- * make, chosen by magic bytes as `torch.load` chooses: a zip (every `*.pkl` entry, whatever the archive
- * folder is called, and the arrays of an `.npz`), a legacy torch stream (its five pickles), or a plain pickle
- * and every pickle after it. Never executes anything.
+ * make, chosen by magic bytes as `torch.load` chooses: a zip (`zip-checkpoint.ts`), a legacy torch stream (its
+ * five pickles), or a plain pickle and every pickle after it. Never executes anything.
  * Never rejects for a bad file either: damage, limits and unsupported containers are critical findings,
  * next to whatever was scanned before them.
  */
 export async function inspectPickleCheckpoint(source: ByteSource, path: string): Promise<Inspection<PickleCheckpointFacts>> {
   const head = await source.read(0, 512);
   if (head.length === 0) return unsupported('checkpoint_empty', 'The file is empty', path);
-  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return inspectZip(source);
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return inspectZipCheckpoint(source);
   // torch's legacy loader tries tarfile first: a valid tar header decides, whatever follows it.
   if (isTarHeader(head)) return unsupported('checkpoint_tar', 'A tar archive (torch < 0.4 format) is not scanned', path);
   const compression = COMPRESSED_MAGIC.find(([, magic]) => head.subarray(0, magic.length).equals(magic))?.[0];
   if (compression) return unsupported('checkpoint_compressed', `A ${compression}-compressed stream is not scanned`, path, { compression });
   return inspectPickleStream(source, path);
-}
-
-async function inspectZip(source: ByteSource): Promise<Inspection<PickleCheckpointFacts>> {
-  const facts: PickleCheckpointFacts = { container: 'zip', pickles: [] };
-  const findings: Finding[] = [];
-  let entries: ZipEntry[];
-  try {
-    const directory = await readZipDirectory(source);
-    entries = directory.entries;
-    findings.push(...directory.findings);
-  } catch (error) {
-    return { facts, findings: [critical(error)] };
-  }
-  facts.zipEntries = entries.length;
-  // torch finds records case-insensitively (miniz), so `DATA.PKL` loads like `data.pkl`.
-  const pickles = entries.filter((entry) => entry.name.toLowerCase().endsWith('.pkl'));
-  const arrays = await npyEntries(source, entries, pickles.length > 0, findings);
-  const npyNamed = entries.some((entry) => entry.name.toLowerCase().endsWith('.npy'));
-  if (pickles.length === 0 && arrays.length === 0 && !npyNamed) {
-    findings.push({
-      severity: 'warning',
-      code: 'zip_no_pickle',
-      message: 'The archive holds no .pkl or .npy entry: neither torch.load nor np.load can read it',
-    });
-  }
-  if (pickles.length > MAX_ZIP_PICKLES) {
-    findings.push({
-      severity: 'critical',
-      code: 'pickle_limit_exceeded',
-      message: `The archive holds ${pickles.length} pickles; only the first ${MAX_ZIP_PICKLES} were scanned`,
-    });
-  }
-  const code = entries.filter((entry) => entry.name.endsWith('.py')).map((entry) => entry.name);
-  if (code.length > 0) {
-    findings.push({
-      severity: 'warning',
-      code: 'zip_contains_code',
-      message: `The archive holds ${code.length} Python source files (TorchScript code runs when the model is loaded with torch.jit.load)`,
-      evidence: { names: code.slice(0, 20) },
-    });
-  }
-  const budget = { inflate: MAX_INFLATED_TOTAL_BYTES, opcodes: MAX_OPCODES };
-  const scanEntry = async (entry: ZipEntry, start: number): Promise<void> => {
-    let entrySource: ByteSource;
-    try {
-      entrySource = await openZipEntry(source, entry, Math.min(MAX_INFLATED_ENTRY_BYTES, budget.inflate));
-    } catch (error) {
-      findings.push(critical(error));
-      return;
-    }
-    if (entry.method !== METHOD_STORED) budget.inflate -= entrySource.size;
-    const scan = await scanPickle(entrySource, { name: entry.name, start, limits: { maxOpcodes: Math.max(1, budget.opcodes) } });
-    budget.opcodes -= scan.opcodeCount;
-    facts.pickles.push(summarizePickle(entry.name, scan));
-    findings.push(...scan.findings);
-  };
-  for (const entry of pickles.slice(0, MAX_ZIP_PICKLES)) await scanEntry(entry, 0);
-  for (const { entry, header } of arrays) {
-    (facts.arrays ??= []).push({ name: entry.name, ...header.facts });
-    findings.push(...npyFindings(header, entry.uncompressedSize, entry.name));
-    // np.load unpickles what follows an object array's header: its imports are reported too.
-    if (header.objectDtype) await scanEntry(entry, header.dataOffset);
-  }
-  return { facts, findings };
-}
-
-/**
- * The NumPy arrays `np.load` finds in an archive: entries named `.npy`, and in an archive without pickles (an
- * `.npz`, where `np.load(f)[key]` reads any entry that starts with the magic) the first stored or deflated
- * bytes of up to MAX_PEEKED_ENTRIES others. Headers only: a deflated entry is inflated no further than its header.
- */
-async function npyEntries(
-  source: ByteSource,
-  entries: readonly ZipEntry[],
-  hasPickles: boolean,
-  findings: Finding[],
-): Promise<{ entry: ZipEntry; header: NpyHeader }[]> {
-  const arrays: { entry: ZipEntry; header: NpyHeader }[] = [];
-  let peeked = 0;
-  for (const entry of entries) {
-    const lower = entry.name.toLowerCase();
-    if (lower.endsWith('.pkl') || entry.name.endsWith('/')) continue;
-    const named = lower.endsWith('.npy');
-    if (!named && (hasPickles || peeked >= MAX_PEEKED_ENTRIES)) continue;
-    try {
-      if (!named) {
-        peeked += 1;
-        const magic = await readZipEntryHead(source, entry, NPY_MAGIC.length);
-        if (!magic.equals(NPY_MAGIC)) continue;
-      }
-      arrays.push({ entry, header: parseNpyHeader(await readZipEntryHead(source, entry, NPY_HEAD_BYTES)) });
-    } catch (error) {
-      const finding = critical(error);
-      findings.push({ ...finding, evidence: { entry: entry.name, ...finding.evidence } });
-    }
-  }
-  return arrays;
 }
 
 async function inspectPickleStream(source: ByteSource, path: string): Promise<Inspection<PickleCheckpointFacts>> {
@@ -280,23 +157,9 @@ function isTarHeader(head: Buffer): boolean {
   return declared === unsigned || declared === signed;
 }
 
-export function summarizePickle(name: string, scan: PickleScan): PickleSummary {
-  return {
-    name,
-    protocol: scan.protocol,
-    globals: scan.globals.map((global) => `${global.module}.${global.name}`),
-    opcodeCount: scan.opcodeCount,
-  };
-}
-
 function unsupported(code: string, message: string, path: string, evidence?: Record<string, unknown>): Inspection<PickleCheckpointFacts> {
   return {
     facts: { container: 'unsupported', pickles: [] },
     findings: [{ severity: 'critical', code, message, evidence: { path, ...evidence } }],
   };
-}
-
-function critical(error: unknown): Finding {
-  if (!(error instanceof FormatError)) throw error;
-  return { severity: 'critical', code: error.code, message: error.message, ...(error.evidence ? { evidence: error.evidence } : {}) };
 }

@@ -30,8 +30,8 @@ describe('hardwareFit', () => {
 
   it('is an exact boundary: a model that needs exactly a card fits it', () => {
     const weightBytes = Math.floor((23.5 * GIB) / 1.2);
-    expect(hardwareFit(weightBytes, [24]).fits).toEqual([{ memoryGb: 24, fits: true }]);
-    expect(hardwareFit(weightBytes + 1, [24]).fits).toEqual([{ memoryGb: 24, fits: false }]);
+    expect(hardwareFit(weightBytes, { memorySizesGb: [24] }).fits).toEqual([{ memoryGb: 24, fits: true }]);
+    expect(hardwareFit(weightBytes + 1, { memorySizesGb: [24] }).fits).toEqual([{ memoryGb: 24, fits: false }]);
   });
 
   it('works from inspected tensor facts', async () => {

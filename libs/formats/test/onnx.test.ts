@@ -1,7 +1,8 @@
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
-import { buildOnnxModel, mlpModel, type OnnxInitializer } from '../../../test/onnx-model.js';
+import { buildOnnxModel, loopModel, mlpModel, type OnnxInitializer } from '../../../test/onnx-model.js';
 import { bufferSource, countingSource } from '../src/byte-source.js';
+import { constantWeightsModel } from './onnx-constant-model.js';
 import { formatErrorOf } from './test-helpers.js';
 import { checkOnnxExternalData } from '../src/onnx-external-data.js';
 import { inspectOnnx } from '../src/onnx.js';
@@ -208,6 +209,70 @@ describe('inspectOnnx', () => {
     expect((await formatErrorOf(inspect(Buffer.concat([mlpModel(2, 1), wire.message(7, negative)])))).code).toBe('onnx_negative_dim');
     const unknownType = wire.message(5, wire.int64(1, 1), wire.int64(2, 99), wire.string(8, 'u'));
     expect((await formatErrorOf(inspect(Buffer.concat([mlpModel(2, 1), wire.message(7, unknownType)])))).code).toBe('onnx_unknown_dtype');
+  });
+});
+
+describe('ONNX parameter counts', () => {
+  const floatTensor = (name: string, dims: number[]) =>
+    wire.message(
+      5,
+      ...dims.map((dim) => wire.int64(1, dim)),
+      wire.int64(2, 1),
+      wire.string(8, name),
+      Buffer.from(
+        protobuf.Writer.create()
+          .uint32((9 << 3) | 2)
+          .bytes(Buffer.alloc(4 * dims.reduce((a, b) => a * b, 1)))
+          .finish(),
+      ),
+    );
+  /** A Constant node whose `sparse_value` holds `values` (float, as field 1) and, when given, the dense dims. */
+  const sparseConstant = (output: string, values: Buffer, dims: number[]) =>
+    node(
+      'Constant',
+      '',
+      wire.string(2, output),
+      wire.message(
+        5,
+        wire.string(1, 'sparse_value'),
+        wire.int64(20, 11),
+        wire.message(22, values, ...dims.map((dim) => wire.int64(3, dim))),
+      ),
+    );
+
+  it('counts Constant nodes, in the main graph and in If branches', async () => {
+    const { facts, findings } = await inspect(constantWeightsModel());
+    expect(findings).toEqual([]);
+    expect(facts).toMatchObject({
+      initializerCount: 0,
+      tensorCount: 5,
+      parameters: 16 + 4 + 1 + 4 + 2,
+      parametersByDtype: { float32: 24, bool: 1, int64: 2 },
+      bytesByDtype: { float32: 96, bool: 1, int64: 16 },
+    });
+  });
+
+  it('counts the initializers and Constants of a Loop body', async () => {
+    // The trip count (an int64 Constant) and the body's initializer `one` [1].
+    expect((await inspect(loopModel(3))).facts).toMatchObject({ parameters: 2, parametersByDtype: { float32: 1, int64: 1 } });
+  });
+
+  it('counts a tensor named twice in one graph once', async () => {
+    const repeated = Buffer.concat([mlpModel(4, 1), wire.message(7, floatTensor('w0', [4, 4]))]);
+    expect((await inspect(repeated)).facts).toMatchObject({ initializerCount: 3, tensorCount: 2, parameters: 16 + 4 });
+  });
+
+  it('counts a sparse Constant as its dense shape, and as unknown without one', async () => {
+    const values = wire.message(1, wire.int64(1, 3), wire.int64(2, 1), Buffer.alloc(0));
+    const withDims = Buffer.concat([mlpModel(2, 1), wire.message(7, sparseConstant('s', values, [10, 10]))]);
+    expect((await inspect(withDims)).facts).toMatchObject({ parameters: 6 + 100, parametersByDtype: { float32: 106 } });
+    const withoutDims = Buffer.concat([mlpModel(2, 1), wire.message(7, sparseConstant('s', values, []))]);
+    expect((await inspect(withoutDims)).facts.parameters).toBeNull();
+  });
+
+  it('says a model with no weights has an unknown count, not 0', async () => {
+    const { facts } = await inspect(identity([{ name: 'x', type: 'float', shape: [4] }]));
+    expect(facts).toMatchObject({ tensorCount: 0, parameters: null });
   });
 });
 

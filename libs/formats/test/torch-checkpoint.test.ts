@@ -20,7 +20,7 @@ import {
   protocol1Call,
   stateDictPickle,
 } from './torch-pickles.js';
-import { deflateBomb, torchZip, writeZip } from './zip-writer.js';
+import { deflateBomb, torchZip, writeZip, type ZipEntrySpec } from './zip-writer.js';
 
 const inspect = (bytes: Buffer, file = 'model.pt') => inspectPickleCheckpoint(bufferSource(bytes), file);
 const critical = (findings: Finding[]) =>
@@ -28,6 +28,9 @@ const critical = (findings: Finding[]) =>
     .filter((f) => f.severity === 'critical')
     .map((f) => f.code)
     .sort();
+/** A clean torch.save zip with more entries. */
+const torchZipWith = (entries: ZipEntrySpec[]) =>
+  writeZip([{ name: 'archive/data.pkl', data: stateDictPickle(2) }, ...entries, { name: 'archive/version', data: Buffer.from('3\n') }]);
 const bySeverity = (findings: Finding[]) => findings.map((f) => [f.severity, f.code]);
 const dangerous = (findings: Finding[]) =>
   findings.filter((f) => f.code === 'pickle_dangerous_global').map((f) => `${String(f.evidence?.module)}.${String(f.evidence?.name)}`);
@@ -102,7 +105,8 @@ describe('inspectPickleCheckpoint on torch zips', () => {
       { name: 'archive/data.pkl', data: osSystemPickle() },
       { name: 'archive/data/0', data: Buffer.alloc(100), method: 'deflated', uncompressedSize: 0xfffffff0 },
     ]);
-    expect(critical((await inspect(zip)).findings)).toEqual(['pickle_dangerous_global', 'zip_bomb']);
+    // The storage is probed too, and inflates to far less than it declares.
+    expect(critical((await inspect(zip)).findings)).toEqual(['pickle_dangerous_global', 'zip_bomb', 'zip_size_mismatch']);
   });
 
   it('fails closed on archives it cannot read', async () => {
@@ -138,6 +142,90 @@ describe('inspectPickleCheckpoint on torch zips', () => {
   it('reports an encrypted pickle as unscanned', async () => {
     const zip = writeZip([{ name: 'archive/data.pkl', data: osSystemPickle(), flags: 1 }]);
     expect(critical((await inspect(zip)).findings)).toEqual(['zip_encrypted']);
+  });
+});
+
+describe('inspectPickleCheckpoint on pickles anywhere in a zip', () => {
+  it.each(['archive/weights', 'archive/data'])('walks a pickle stored as %s like data.pkl', async (name) => {
+    for (const method of ['stored', 'deflated'] as const) {
+      const zip = writeZip([
+        { name: 'archive/version', data: Buffer.from('3\n') },
+        { name, data: osSystemPickle(), method },
+      ]);
+      const result = await inspect(zip);
+      expect(bySeverity(result.findings)).toEqual([['critical', 'pickle_dangerous_global']]);
+      expect(result.findings[0]!.evidence).toMatchObject({ pickle: name, module: 'os', name: 'system' });
+      expect(result.facts.pickles.map((p) => p.name)).toEqual([name]);
+    }
+  });
+
+  it('walks every pickle of a legacy torch stream stored under any name', async () => {
+    const zip = writeZip([{ name: 'archive/blob', data: legacyTorchFile(posixSystem()) }]);
+    expect(dangerous((await inspect(zip)).findings)).toEqual(['posix.system']);
+  });
+
+  it('does not mistake tensor storages that start like a pickle for damaged pickles', async () => {
+    const tensor = (...head: number[]) => Buffer.concat([Buffer.from(head), Buffer.alloc(8192, 0xff)]);
+    const zip = torchZipWith([
+      { name: 'archive/data/0', data: tensor(0x80, 0x02, 0x4b, 0x01) }, // PROTO 2, BININT1 1, then no opcode
+      { name: 'archive/data/1', data: tensor(0x4e, 0x2e) }, // None, STOP: a complete pickle, then bytes
+      { name: 'archive/data/2', data: tensor(0x80, 0x02, 0x8e), method: 'deflated' }, // BINBYTES8 past the end
+    ]);
+    const result = await inspect(zip);
+    expect(result.findings).toEqual([]);
+    expect(result.facts.pickles.map((p) => p.name)).toEqual(['archive/data.pkl']);
+  });
+
+  it('opens a zip inside the zip, whatever its name, and names its entries outer!inner', async () => {
+    const inner = writeZip([
+      { name: 'inner/data.pkl', data: osSystemPickle() },
+      { name: 'inner/weights', data: posixSystem(), method: 'deflated' },
+      { name: '../escape', data: Buffer.from('x') },
+    ]);
+    for (const method of ['stored', 'deflated'] as const) {
+      const result = await inspect(torchZipWith([{ name: 'archive/extra', data: inner, method }]));
+      expect(result.facts.nestedArchives).toEqual(['archive/extra']);
+      expect(critical(result.findings)).toEqual(['pickle_dangerous_global', 'pickle_dangerous_global', 'zip_unsafe_entry_name']);
+      expect(result.findings.map((f) => f.evidence?.pickle ?? f.evidence?.archive)).toEqual([
+        'archive/extra',
+        'archive/extra!inner/data.pkl',
+        'archive/extra!inner/weights',
+      ]);
+    }
+  });
+
+  it('opens archives two levels deep and reports a third level critical, unopened', async () => {
+    const third = writeZip([{ name: 'c/data.pkl', data: osSystemPickle() }]);
+    const second = writeZip([
+      { name: 'b/data.pkl', data: posixSystem() },
+      { name: 'b/c.zip', data: third },
+    ]);
+    const first = writeZip([{ name: 'a/b.zip', data: second }]);
+    const result = await inspect(torchZipWith([{ name: 'archive/a.zip', data: first }]));
+    expect(dangerous(result.findings)).toEqual(['posix.system']);
+    expect(result.findings.find((f) => f.code === 'pickle_dangerous_global')!.evidence).toMatchObject({
+      pickle: 'archive/a.zip!a/b.zip!b/data.pkl',
+    });
+    expect(result.findings.filter((f) => f.code === 'archive_too_deep')).toMatchObject([
+      { severity: 'critical', evidence: { entry: 'archive/a.zip!a/b.zip!b/c.zip' } },
+    ]);
+    expect(result.facts.nestedArchives).toEqual(['archive/a.zip', 'archive/a.zip!a/b.zip']);
+  });
+
+  it('bounds the nested archives and entries one file may make it walk', async () => {
+    const small = writeZip([{ name: 'x/version', data: Buffer.from('3\n') }]);
+    const many = torchZipWith(Array.from({ length: 17 }, (_, i) => ({ name: `archive/nested/${i}`, data: small })));
+    expect((await inspect(many)).findings).toMatchObject([
+      { severity: 'critical', code: 'archive_limit_exceeded', evidence: { entry: 'archive/nested/16' } },
+    ]);
+    const wide = writeZip(Array.from({ length: 6_000 }, (_, i) => ({ name: `w/${i}` })));
+    const tooWide = await inspect(
+      torchZipWith([
+        { name: 'archive/a', data: wide },
+        { name: 'archive/b', data: wide },
+      ]),
+    );
+    expect(tooWide.findings).toMatchObject([{ severity: 'critical', code: 'zip_too_many_entries', evidence: { archive: 'archive/b' } }]);
   });
 });
 

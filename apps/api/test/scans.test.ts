@@ -31,6 +31,29 @@ async function submitted(name: string): Promise<string> {
 }
 
 describe('version scans', () => {
+  it('replaces every fact a scan writes, so a count it can no longer know does not linger; import facts stay', async () => {
+    await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'scan', name: 'refacted', license: 'mit' } });
+    const base = '/v1/models/scan/refacted/versions/1';
+    await api.request('POST', '/v1/models/scan/refacted/versions', { key: publisher, body: { version: '1' } });
+    await api.request('PUT', `${base}/files/notes.txt`, {
+      key: publisher,
+      rawBody: 'no weights here',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect((await api.request('POST', `${base}/submit`, { key: publisher })).status).toBe(201);
+    // What an earlier scanner (or an earlier scan of other files) left: a count that is not true.
+    await api.sql(
+      `UPDATE model_versions SET facts = '{"parameters": 0, "tensorCount": 0, "hub": {"repo": "org/x"}}', parameters = 0
+       WHERE id = (SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = 'refacted')`,
+    );
+    await api.scan('scan', 'refacted', '1');
+    const { facts } = (await api.request('GET', `${base}/scan`, { key: publisher })).body;
+    expect(facts.hub).toEqual({ repo: 'org/x' });
+    expect(facts).not.toHaveProperty('parameters');
+    expect(facts).not.toHaveProperty('tensorCount');
+    expect((await api.request('GET', base, { key: publisher })).body.parameters).toBeNull();
+  });
+
   it('shows each file pending until the scan, then its status, findings and facts; viewers only once approved', async () => {
     const base = await submitted('shown');
     expect((await api.request('GET', `${base}/scan`, { key: publisher })).body).toMatchObject({

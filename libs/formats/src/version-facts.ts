@@ -45,6 +45,26 @@ export type VersionFacts = {
   benchmarkFiles: string[];
 };
 
+/** Every key a scan may write: a re-scan replaces all of them, so a fact it no longer finds does not linger. */
+export const SCAN_FACT_KEYS = [
+  'weightsFrom',
+  'parameters',
+  'parametersByDtype',
+  'bytesByDtype',
+  'tensorCount',
+  'formats',
+  'architecture',
+  'modelType',
+  'contextLength',
+  'quantization',
+  'config',
+  'onnx',
+  'gguf',
+  'hardwareFit',
+  'remoteCode',
+  'benchmarkFiles',
+] as const satisfies readonly (keyof VersionFacts)[];
+
 export interface VersionFactsInput {
   scans: readonly FileScan[];
   benchmarkFiles: string[];

@@ -1,6 +1,6 @@
 import type { Config } from '@vetted/config';
 import type { Prisma, PrismaClient } from '@vetted/db';
-import type { Finding, VersionScan } from '@vetted/formats';
+import { type Finding, SCAN_FACT_KEYS, type VersionScan } from '@vetted/formats';
 import { type JobQueue, transactionExecutor } from '@vetted/queue';
 import { autoBenchmarkFiles } from './auto-benchmark-files.js';
 import { describeWriteError, isPermanentWriteError } from './database-error.js';
@@ -46,7 +46,12 @@ export class ScanRecorder {
   }
 
   private async write(version: ScannedVersion, result: VersionScan, card: CardUpdate | undefined): Promise<boolean> {
-    const previousFacts = (version.facts ?? {}) as Record<string, unknown>;
+    // Facts the import recorded (license tag, Hub origin) stay; everything a scan writes is replaced whole.
+    const previousFacts = Object.fromEntries(
+      Object.entries((version.facts ?? {}) as Record<string, unknown>).filter(
+        ([key]) => !(SCAN_FACT_KEYS as readonly string[]).includes(key),
+      ),
+    );
     return this.db.$transaction(async (tx) => {
       // A re-scan requested since this scan began makes its results stale: the newer job writes instead.
       const { count } = await tx.modelVersion.updateMany({

@@ -265,3 +265,49 @@ export function loopModel(trips: number): Buffer {
   });
   return Buffer.from(ModelProto.encode(message).finish());
 }
+
+/**
+ * PP-OCR's text detector as PaddlePaddle exports it: no initializers at all, every weight a `Constant` node,
+ * over `x: float32 [?, 3, ?, ?]`. sigmoid(Conv1×1(relu(Conv3×3(x, W1, B1)), W2)): W1 [4,3,3,3] = 108,
+ * B1 [4] = 4, W2 [1,4,1,1] = 4 → 116 parameters.
+ */
+export function constantDetectorModel(): Buffer {
+  const weights = (name: string, dims: number[]) => {
+    const count = dims.reduce((a, b) => a * b, 1);
+    const values = new Float32Array(count).map((_, i) => ((i % 7) - 3) / 10);
+    return {
+      name: `const_${name}`,
+      op_type: 'Constant',
+      input: [],
+      output: [name],
+      attribute: [{ name: 'value', type: 4, t: { name, dims, data_type: OnnxType.float, raw_data: Buffer.from(values.buffer) } }],
+    };
+  };
+  const dims = (shape: Dim[]) => ({ dim: shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) });
+  return encodeOnnxModel({
+    ir_version: 8,
+    producer_name: 'PaddlePaddle',
+    producer_version: '2.6',
+    opset_import: [{ domain: '', version: 17 }],
+    graph: {
+      name: 'det',
+      node: [
+        weights('W1', [4, 3, 3, 3]),
+        weights('B1', [4]),
+        weights('W2', [1, 4, 1, 1]),
+        {
+          name: 'conv1',
+          op_type: 'Conv',
+          input: ['x', 'W1', 'B1'],
+          output: ['c1'],
+          attribute: [{ name: 'pads', type: 7, ints: [1, 1, 1, 1] }],
+        },
+        { name: 'relu', op_type: 'Relu', input: ['c1'], output: ['r1'] },
+        { name: 'conv2', op_type: 'Conv', input: ['r1', 'W2'], output: ['c2'] },
+        { name: 'sigmoid', op_type: 'Sigmoid', input: ['c2'], output: ['y'] },
+      ],
+      input: [{ name: 'x', type: { tensor_type: { elem_type: OnnxType.float, shape: dims(['', 3, '', '']) } } }],
+      output: [{ name: 'y', type: { tensor_type: { elem_type: OnnxType.float, shape: dims(['', 1, '', '']) } } }],
+    },
+  });
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiHarness } from '../../api/test/api-harness.js';
-import { buildOnnxModel, imageDetectorModel, mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
+import { buildOnnxModel, constantDetectorModel, imageDetectorModel, mlpModel, tensorProtoBytes } from '../../../test/onnx-model.js';
 import { BenchmarkRecovery } from '../src/benchmarks/benchmark-recovery.js';
 import { createWorker } from '../src/worker.js';
 
@@ -186,6 +186,32 @@ describe('scan and benchmark jobs', () => {
     expect(configured.outputs[0].shape).toEqual([1, 1, 640, 640]);
     expect(configured.findings).toEqual([]);
   }, 60_000); // two scans and three runs, on a machine other tests share
+
+  it('gives a reviewer true evidence for a PP-OCR-like detector: weights in Constant nodes counted, the image size it ran on named', async () => {
+    const base = await submit('ppocr-det', { 'model.onnx': constantDetectorModel() });
+    await expect
+      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+      .toBe(1);
+    const run = await settled((await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items[0].id);
+    expect(run.status).toBe('succeeded');
+    expect(run.inputs).toEqual([expect.objectContaining({ name: 'x', dtype: 'float32', shape: [1, 3, 224, 224] })]);
+    expect(run.outputs[0].shape).toEqual([1, 1, 224, 224]);
+    expect(run.findings).toContainEqual(expect.objectContaining({ code: 'dims_defaulted' }));
+
+    const version = (await api.request('GET', base, { key: publisher })).body;
+    expect(version.parameters).toBe(116);
+    expect(version.facts.hardwareFit).toBeDefined();
+    const evidence = (await api.request('GET', '/v1/reviews/queue', { key: await api.keyFor('reviewer') })).body.items.find(
+      (item: { model: string }) => item.model === 'bench/ppocr-det',
+    ).evidence;
+    expect(evidence.benchmarkRuns).toEqual([
+      expect.objectContaining({
+        status: 'succeeded',
+        inputs: [expect.objectContaining({ shape: [1, 3, 224, 224] })],
+        findings: expect.arrayContaining([expect.objectContaining({ code: 'dims_defaulted' })]),
+      }),
+    ]);
+  });
 
   it('records a model the runtime rejects as a failed run, without retrying it, and keeps working', async () => {
     const unknownOp = buildOnnxModel({

@@ -238,7 +238,7 @@ function runEvidence(snapshot: VersionSnapshot): NonNullable<Evidence['benchmark
       p50Ms: run.p50Ms,
       reference: result.reference ?? null,
       findings: result.findings ?? [],
-      inputs: result.inputs ?? null,
+      inputs: result.settings?.inputs ?? null,
       error: run.error,
       finishedAt: run.finishedAt?.toISOString() ?? null,
     };

@@ -51,7 +51,7 @@ export function cardLicense(card: StoredCard | null): string | null {
   return typeof tag === 'string' ? tag : null;
 }
 
-/** What the runner stored about a run, read defensively. */
+/** What the runner stored about a run (resolved inputs live in its settings), read defensively. */
 const storedRunResult = z
   .object({
     reference: z.object({ passed: z.boolean(), maxAbsError: z.number() }).nullable().optional().catch(null),
@@ -59,7 +59,6 @@ const storedRunResult = z
       .array(z.object({ severity: z.string(), code: z.string(), message: z.string() }))
       .optional()
       .catch([]),
-    inputs: z.unknown().optional(),
     settings: z.record(z.string(), z.unknown()).optional().catch({}),
   })
   .catch({});

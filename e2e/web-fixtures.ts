@@ -43,7 +43,12 @@ export class ApiCaller {
     files: Record<string, Buffer>,
   ): Promise<void> {
     await this.call('POST', '/v1/models', model);
-    const base = `/v1/models/${model.namespace}/${model.name}/versions`;
+    await this.publishVersion(`${model.namespace}/${model.name}`, version, files);
+  }
+
+  /** Another submitted version of an existing model. */
+  async publishVersion(repo: string, version: string, files: Record<string, Buffer>): Promise<void> {
+    const base = `/v1/models/${repo}/versions`;
     await this.call('POST', base, { version });
     for (const [path, body] of Object.entries(files)) await this.upload(`${base}/${version}/files/${path}`, body);
     await this.call('POST', `${base}/${version}/submit`);
@@ -66,6 +71,17 @@ export class ApiCaller {
       decision: 'approve',
       comment: 'seeded for the browser tests',
     });
+  }
+
+  /** The version's benchmark runs once none is queued or running any more. */
+  async waitForBenchmarks(repo: string, version: string): Promise<Json[]> {
+    const deadline = Date.now() + 40_000;
+    for (;;) {
+      const { items } = await this.call('GET', `/v1/models/${repo}/versions/${version}/benchmarks`);
+      if (!items.some((run: Json) => ['queued', 'running'].includes(run.status))) return items;
+      if (Date.now() > deadline) throw new Error(`${repo}@${version} still has benchmark runs in progress`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   /** Starts an import and waits for it to end; the job as it ended. */
@@ -135,5 +151,6 @@ export function slowRepo(): TestRepo {
   };
 }
 
-export const onnxModel = (): Buffer => mlpModel(16, 2);
+/** A real ONNX MLP over `x` [batch, 16]: each layer adds 272 parameters (2 layers: 544). */
+export const onnxModel = (layers = 2): Buffer => mlpModel(16, layers);
 export const configJson = (architecture: string): Buffer => Buffer.from(JSON.stringify({ ...bertConfig, architectures: [architecture] }));

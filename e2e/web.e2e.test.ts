@@ -323,7 +323,10 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     expect(mine).toMatchObject({ status: 'succeeded', executionProvider: { requested: 'cpu', actual: 'cpu' } });
     expect(await status.textContent()).toContain(mine.id.slice(0, 8));
     await expect.poll(() => page.locator('.latency-row').allTextContents()).toContainEqual(expect.stringContaining('1.0 · cpu'));
-    await expect.poll(() => page.locator('.runs-table tbody tr').count()).toBe(runs.length);
+    await expect.poll(() => page.locator('.runs-table tbody tr:not(.run-details-row)').count()).toBe(runs.length);
+    await expect.poll(() => page.locator('.runs-table').textContent()).toContain('by web publisher');
+    expect(await page.locator('.runs-table').textContent()).not.toContain('key:');
+    expect(await page.locator('.runs-table').textContent()).toMatch(/Inputs: x float32 \[1\*?, 16\]/);
     await screenshot(page, 'model-benchmarks');
 
     await page.goto('/?q=nc-vision');
@@ -407,5 +410,142 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
       await screenshot(page, name, false);
     }
     expect(errors).toEqual([]);
+  });
+
+  /**
+   * Seeded last, so the catalog scenarios above see only their own models: lab/detector 1.0 approved and
+   * 2.0 pending with a changed graph, a new file and a benchmark that must fail (float input fed int64);
+   * lab/recalled 1.0 revoked, 1.1 approved.
+   */
+  describe('review evidence, version history and revoked versions', () => {
+    let failedRun: { error: string };
+
+    beforeAll(async () => {
+      const publisher = admin.as(keys.publisher);
+      const reviewer = admin.as(keys.reviewer);
+      const seedDetector = async () => {
+        await publisher.publish({ namespace: 'lab', name: 'detector', license: 'apache-2.0', task: 'image-classification' }, '1.0', {
+          'model.onnx': onnxModel(2),
+          'config.json': configJson('MlpForTests'),
+        });
+        await reviewer.approve('lab/detector', '1.0');
+        await publisher.publishVersion('lab/detector', '2.0', {
+          'model.onnx': onnxModel(3),
+          'config.json': configJson('MlpForTests'),
+          'NOTES.md': Buffer.from('One more layer.\n'),
+        });
+        await publisher.waitForScan('lab/detector', '2.0');
+        const failing = await publisher.call('POST', '/v1/models/lab/detector/versions/2.0/benchmarks', {
+          executionProvider: 'cpu',
+          iterations: 1,
+          warmup: 0,
+          inputs: { x: { dtype: 'int64' } },
+        });
+        await publisher.waitForBenchmarks('lab/detector', '1.0');
+        const runs = await publisher.waitForBenchmarks('lab/detector', '2.0');
+        failedRun = runs.find((run) => run.id === failing.id);
+        expect(failedRun).toMatchObject({ status: 'failed', error: expect.any(String) });
+      };
+      const seedRecalled = async () => {
+        await publisher.publish({ namespace: 'lab', name: 'recalled', license: 'mit', task: 'text-generation' }, '1.0', {
+          'config.json': configJson('LlamaForCausalLM'),
+        });
+        await reviewer.approve('lab/recalled', '1.0');
+        await reviewer.call('POST', '/v1/models/lab/recalled/versions/1.0/revoke', { reason: 'Trained on data we may not use' });
+        await publisher.publishVersion('lab/recalled', '1.1', { 'config.json': configJson('LlamaForCausalLM') });
+        await reviewer.approve('lab/recalled', '1.1');
+      };
+      await Promise.all([seedDetector(), seedRecalled()]);
+    }, 90_000);
+
+    it('shows a reviewer the whole evidence: a failed benchmark, findings, contributors, the diff', async () => {
+      const { page, errors } = await open(keys.reviewer);
+      await page.goto('/reviews');
+      const item = page.locator('.queue-item', { hasText: 'lab/detector' });
+      await item.waitFor();
+      expect(await item.locator(':scope > p').first().textContent()).toContain('Published by web publisher');
+      const contributors = await item.locator('.contributors').textContent();
+      for (const part of ['web publisher', 'created', 'uploaded', 'submitted']) expect(contributors).toContain(part);
+
+      const failed = item.locator('.run-failed');
+      expect(await failed.textContent()).toContain(failedRun.error);
+      expect(await failed.textContent()).toMatch(/x int64 \[1\*?, 16\]/);
+      expect(await failed.textContent()).toContain('Requested by web publisher');
+      expect(await item.locator('.run-succeeded').textContent()).toContain('Requested by automatic');
+      expect(await item.textContent()).not.toContain('none yet');
+
+      const diff = item.locator('.version-diff');
+      expect(await diff.locator('h3').textContent()).toBe('Changes since 1.0');
+      expect(await diff.textContent()).toContain('1 changed, 1 added, 0 removed, 1 unchanged');
+      expect(await diff.locator('.diff-files tr', { hasText: 'model.onnx' }).textContent()).toMatch(/^changed\s*model\.onnx/);
+      expect(await diff.locator('.diff-files tr', { hasText: 'NOTES.md' }).textContent()).toMatch(/^added\s*NOTES\.md/);
+      const facts = await diff.locator('.diff-facts tbody tr').allTextContents();
+      expect(facts).toContain('parameters544816');
+      expect(facts).toContain('parametersByDtypefloat32: 544float32: 816');
+      expect(await diff.textContent()).toContain('Latency against 1.0');
+      expect(await item.textContent()).not.toContain('key:');
+      await item.scrollIntoViewIfNeeded();
+      await screenshot(page, 'review-evidence');
+
+      await page.setViewportSize(PHONE);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await item.locator('.version-diff').scrollIntoViewIfNeeded();
+      await screenshot(page, 'phone-review-evidence', false);
+      expect(errors).toEqual([]);
+    });
+
+    it('shows the history of a version with names, times and the decision comment', async () => {
+      const { page, errors } = await open(keys.viewer);
+      await page.goto('/models/lab/detector?version=1.0');
+      await page.getByRole('link', { name: 'History' }).click();
+      const history = page.locator('.history');
+      await history.waitFor();
+      const events = (await history.locator('.history-what').allTextContents()).map((event) => event.trim());
+      expect(events.slice(0, 4)).toEqual(['Created', 'Uploaded model.onnx', 'Uploaded config.json', 'Submitted for review']);
+      expect(events).toContain('Scanned');
+      expect(events).toContain('Benchmark succeeded model.onnx');
+      const approved = history.locator('.history-event', { hasText: 'Approved' });
+      expect(await approved.textContent()).toContain('by web reviewerreviewer');
+      expect(await approved.locator('.history-comment').textContent()).toBe('seeded for the browser tests');
+      expect(await history.textContent()).not.toContain('key:');
+      expect(await page.locator('.session').textContent()).toContain('web viewer');
+
+      await page.getByText('Approval by web reviewer').click();
+      await page.getByText('there is no approved version to compare it with').waitFor();
+      await screenshot(page, 'model-history');
+      expect(errors).toEqual([]);
+    });
+
+    it('shows a viewer a revoked version, marked, with who and why, and nothing to download', async () => {
+      const { page, errors } = await open(keys.viewer);
+      await page.goto('/models/lab/recalled?version=1.0');
+      const notice = page.locator('.version-status-notice');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(/^Revoked .+ by web reviewer: Trained on data we may not use/);
+      expect(await page.locator('.version-bar').textContent()).toContain('revoked');
+      await screenshot(page, 'model-revoked');
+
+      await page.getByRole('link', { name: 'Files' }).click();
+      await page.locator('.not-downloadable').waitFor();
+      expect(await page.getByRole('link', { name: /^Download/ }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Use it' }).click();
+      await page.locator('.not-downloadable').waitFor();
+      expect(await page.locator('.code-block').count()).toBe(0);
+      await page.getByRole('link', { name: 'Versions' }).click();
+      const revokedRow = page.locator('tr', { hasText: 'revoked' });
+      expect(await revokedRow.textContent()).toContain('by web reviewer: Trained on data we may not use');
+
+      // The approved version next to it still offers its files.
+      await page.goto('/models/lab/recalled?version=1.1&tab=files');
+      await page.getByRole('link', { name: 'Download config.json' }).waitFor();
+      expect(await page.locator('.version-status-notice').count()).toBe(0);
+
+      await page.setViewportSize(PHONE);
+      await page.goto('/models/lab/recalled?version=1.0&tab=versions');
+      await page.locator('.version-status-notice').waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, 'phone-model-revoked', false);
+      expect(errors).toEqual([]);
+    });
   });
 });

@@ -19,9 +19,11 @@ function run(
     status,
     file: 'model.onnx',
     requestedBy: 'auto',
+    requestedByName: 'automatic',
     executionProvider: { requested: 'auto', actual: provider, fallbackReason: null },
     hardware,
     settings: {},
+    inputs: null,
     metrics:
       status === 'succeeded'
         ? {

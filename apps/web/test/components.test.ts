@@ -54,4 +54,9 @@ describe('components', () => {
     expect(panel).toContain('86M');
     expect(panel).toContain('have not been scanned yet');
   });
+
+  it('says a parameter count is not known rather than showing 0', () => {
+    const panel = html(createElement(FactsPanel, { facts: { parameters: 0 }, parameters: null, scannedAt: '2026-01-01T00:00:00.000Z' }));
+    expect(panel).toMatch(/<dt>Parameters<\/dt><dd><span class="muted">not known<\/span>/);
+  });
 });

@@ -62,6 +62,12 @@ describe('reading a version’s facts', () => {
     });
   });
 
+  it('takes a null parameter count as not known, whatever the facts say', () => {
+    expect(readVersionFacts({ parameters: 0 }, null).parameters).toBeUndefined();
+    expect(readVersionFacts({ parameters: 0 }, 0).parameters).toBe(0);
+    expect(readVersionFacts({ parameters: 1234 }).parameters).toBe(1234);
+  });
+
   it('ignores values of the wrong kind instead of showing them', () => {
     expect(readVersionFacts({ parameters: 'many', architecture: 42, dtypes: ['bf16', 3], onnx: 'yes', config: null }, null)).toEqual({
       dtypes: ['bf16'],

@@ -34,3 +34,12 @@ export type BenchmarkRun = JsonOf<paths['/v1/benchmarks/{id}']['get']>;
 export type BenchmarkRequest = NonNullable<
   paths['/v1/models/{namespace}/{name}/versions/{version}/benchmarks']['post']['requestBody']
 >['content']['application/json'];
+export type Version = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}']['get']>;
+export type HistoryEvent = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}/history']['get']>['items'][number];
+export type Review = JsonOf<paths['/v1/models/{namespace}/{name}/versions/{version}/reviews']['get']>['items'][number];
+export type Evidence = QueueItem['evidence'];
+export type EvidenceFinding = NonNullable<Evidence['findings']>['critical'][number];
+export type EvidenceRun = NonNullable<Evidence['benchmarkRuns']>[number];
+export type Contributor = NonNullable<Evidence['contributors']>[number];
+export type VersionDiff = NonNullable<Evidence['diff']>;
+export type ResolvedInput = NonNullable<BenchmarkRun['inputs']>[number];

@@ -25,7 +25,9 @@ export function ModelRow({ model }: { model: ModelSummary }) {
         </div>
         <div>
           <dt>Parameters</dt>
-          <dd title={model.parameters?.toLocaleString()}>{model.parameters !== null ? formatParameters(model.parameters) : none}</dd>
+          <dd title={model.parameters?.toLocaleString()}>
+            {model.parameters !== null ? formatParameters(model.parameters) : <span className="muted">not known</span>}
+          </dd>
         </div>
         <div>
           <dt>Formats</dt>

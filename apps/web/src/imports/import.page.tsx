@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { dataOf } from '../api/api-error';
 import type { ImportJob } from '../api/api-types';
 import { useApi } from '../auth/auth-context';
+import { ActorName } from '../components/actor-name';
 import { StatusBadge } from '../components/badges';
 import { ProgressBar } from '../components/progress-bar';
 import { ErrorNotice, QueryView } from '../components/status-views';
@@ -93,7 +94,7 @@ function ImportDetail({ job }: { job: ImportJob }) {
         </ul>
       )}
       <p className="muted small">
-        Started {formatDate(job.createdAt)} by {job.createdBy}
+        Started {formatDate(job.createdAt)} by <ActorName actor={job.createdBy} name={job.createdByName} />
         {job.finishedAt && `, finished ${formatDate(job.finishedAt)}`}.
       </p>
     </>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { dataOf } from '../api/api-error';
 import { useApi } from '../auth/auth-context';
+import { ActorName } from '../components/actor-name';
 import { StatusBadge } from '../components/badges';
 import { ProgressBar } from '../components/progress-bar';
 import { Empty, QueryView } from '../components/status-views';
@@ -39,7 +40,10 @@ export function ImportsPage() {
                         {job.repo}@{job.revision}
                       </Link>{' '}
                       <StatusBadge status={job.status} />
-                      <span className="muted small"> {formatDate(job.createdAt)}</span>
+                      <span className="muted small">
+                        {' '}
+                        {formatDate(job.createdAt)} by <ActorName actor={job.createdBy} name={job.createdByName} />
+                      </span>
                       {isActive(job) && <ProgressBar done={job.bytesDone} total={job.bytesTotal} label={`Progress of ${job.repo}`} />}
                     </li>
                   ))}

@@ -35,7 +35,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {principal && (
           <div className="session">
             <span className="session-who" title={principal.actor}>
-              {principal.actor} <span className="badge badge-muted">{principal.role}</span>
+              {principal.name || principal.actor} <span className="badge badge-muted">{principal.role}</span>
             </span>
             <button type="button" className="button-secondary button-small" onClick={() => signOut()}>
               Sign out

@@ -1,14 +1,17 @@
 import { useQueries } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { dataOf } from '../api/api-error';
 import type { BenchmarkRun, Model, VersionSummary } from '../api/api-types';
 import { useApi, useAuth } from '../auth/auth-context';
 import { hasRole } from '../auth/roles';
+import { ActorName } from '../components/actor-name';
 import { StatusBadge } from '../components/badges';
 import { Empty, ErrorNotice, Loading } from '../components/status-views';
 import { formatDate, formatMs } from '../format/format';
 import { hardwareLabel, isRunActive, latencyBars } from './benchmark-series';
 import { BenchmarkForm } from './benchmark-form';
 import { LatencyChart } from './latency-chart';
+import { RunDetails } from './run-details';
 
 /** The history covers this many of the newest versions. */
 const HISTORY_VERSIONS = 10;
@@ -83,54 +86,66 @@ function RunsTable({ runs }: { runs: BenchmarkRun[] }) {
           {runs.map((run) => {
             const provider = run.executionProvider.actual ?? run.executionProvider.requested;
             return (
-              <tr key={run.id}>
-                <td>
-                  <StatusBadge status={run.status} />
-                  {run.reference && (
-                    <span className={`badge badge-${run.reference.passed ? 'good' : 'bad'}`}>
-                      reference {run.reference.passed ? 'ok' : 'off'}
-                    </span>
-                  )}
-                  {run.findings.length > 0 && (
-                    <span
-                      className={`badge badge-${run.findings.some((finding) => finding.severity === 'critical') ? 'bad' : 'warn'}`}
-                      title={run.findings.map((finding) => finding.message).join('\n')}
-                    >
-                      {run.findings.length} finding{run.findings.length === 1 ? '' : 's'}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <code>{run.file}</code>
-                </td>
-                <td>
-                  {provider}
-                  {run.executionProvider.fallbackReason && (
-                    <span className="small muted" title={run.executionProvider.fallbackReason}>
-                      {' '}
-                      (asked for {run.executionProvider.requested})
-                    </span>
-                  )}
-                </td>
-                <td>{hardwareLabel(run.hardware, provider)}</td>
-                {run.metrics ? (
-                  <>
-                    <td className="numeric">{formatMs(run.metrics.p50Ms)}</td>
-                    <td className="numeric">{formatMs(run.metrics.p90Ms)}</td>
-                    <td className="numeric">{formatMs(run.metrics.p99Ms)}</td>
-                    <td className="numeric">{run.metrics.throughput.toFixed(1)}/s</td>
-                    <td className="numeric">{formatMs(run.metrics.loadMs)}</td>
-                  </>
-                ) : (
-                  <td colSpan={5} className="muted small">
-                    {run.error ?? (isRunActive(run) ? 'Measuring…' : '—')}
+              <Fragment key={run.id}>
+                <tr>
+                  <td>
+                    <StatusBadge status={run.status} />
+                    {run.reference && (
+                      <span className={`badge badge-${run.reference.passed ? 'good' : 'bad'}`}>
+                        reference {run.reference.passed ? 'ok' : 'off'}
+                      </span>
+                    )}
+                    {run.findings.length > 0 && (
+                      <span
+                        className={`badge badge-${run.findings.some((finding) => finding.severity === 'critical') ? 'bad' : 'warn'}`}
+                        title={run.findings.map((finding) => finding.message).join('\n')}
+                      >
+                        {run.findings.length} finding{run.findings.length === 1 ? '' : 's'}
+                      </span>
+                    )}
                   </td>
+                  <td>
+                    <code>{run.file}</code>
+                  </td>
+                  <td>
+                    {provider}
+                    {run.executionProvider.fallbackReason && (
+                      <span className="small muted" title={run.executionProvider.fallbackReason}>
+                        {' '}
+                        (asked for {run.executionProvider.requested})
+                      </span>
+                    )}
+                  </td>
+                  <td>{hardwareLabel(run.hardware, provider)}</td>
+                  {run.metrics ? (
+                    <>
+                      <td className="numeric">{formatMs(run.metrics.p50Ms)}</td>
+                      <td className="numeric">{formatMs(run.metrics.p90Ms)}</td>
+                      <td className="numeric">{formatMs(run.metrics.p99Ms)}</td>
+                      <td className="numeric">{run.metrics.throughput.toFixed(1)}/s</td>
+                      <td className="numeric">{formatMs(run.metrics.loadMs)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={5} className="muted small">
+                      {run.error ?? (isRunActive(run) ? 'Measuring…' : '—')}
+                    </td>
+                  )}
+                  <td className="small">
+                    {formatDate(run.startedAt ?? run.createdAt)}
+                    <span className="muted">
+                      {' '}
+                      by <ActorName actor={run.requestedBy} name={run.requestedByName} />
+                    </span>
+                  </td>
+                </tr>
+                {(run.findings.length > 0 || (run.inputs?.length ?? 0) > 0) && (
+                  <tr className="run-details-row">
+                    <td colSpan={10}>
+                      <RunDetails inputs={run.inputs} findings={run.findings} />
+                    </td>
+                  </tr>
                 )}
-                <td className="small">
-                  {formatDate(run.startedAt ?? run.createdAt)}
-                  <span className="muted"> by {run.requestedBy}</span>
-                </td>
-              </tr>
+              </Fragment>
             );
           })}
         </tbody>

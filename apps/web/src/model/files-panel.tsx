@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { dataOf, messageOf } from '../api/api-error';
+import { ApiError, dataOf, messageOf } from '../api/api-error';
 import type { ModelFile } from '../api/api-types';
 import { useApi, useAuth } from '../auth/auth-context';
 import { StatusBadge } from '../components/badges';
@@ -9,6 +9,7 @@ import { Empty, QueryView } from '../components/status-views';
 import { formatBytes } from '../format/format';
 import { BROWSER_DOWNLOAD_LIMIT, downloadFile } from './download-file';
 import { fileUrl } from './file-url';
+import { NotDownloadable } from './not-downloadable';
 
 export function useVersionFiles(namespace: string, name: string, version: string) {
   const api = useApi();
@@ -57,59 +58,76 @@ function DownloadButton({ file, url }: { file: ModelFile; url: string }) {
   );
 }
 
-export function FilesPanel({ namespace, name, version }: { namespace: string; name: string; version: string }) {
+interface Props {
+  namespace: string;
+  name: string;
+  version: string;
+  /** False for a revoked version: its files stay listed for those who may see them, without downloads. */
+  downloadable: boolean;
+}
+
+export function FilesPanel({ namespace, name, version, downloadable }: Props) {
   const files = useVersionFiles(namespace, name, version);
+  // Viewers may not list a revoked version's files: the notice says why instead of an error.
+  const refused = !downloadable && files.error instanceof ApiError && files.error.status === 403;
   return (
     <section aria-labelledby="files-title" className="panel">
       <h2 id="files-title">Files</h2>
-      <QueryView query={files} label="Loading files…">
-        {({ items }) =>
-          items.length === 0 ? (
-            <Empty title="This version has no files yet" />
-          ) : (
-            <div className="table-scroll">
-              <table className="files-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Path</th>
-                    <th scope="col">Format</th>
-                    <th scope="col">Size</th>
-                    <th scope="col">SHA-256</th>
-                    <th scope="col">Scan</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Download</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((file) => (
-                    <tr key={file.path}>
-                      <td>
-                        <code>{file.path}</code>
-                      </td>
-                      <td>{file.format ?? '—'}</td>
-                      <td className="numeric" title={`${file.size.toLocaleString()} bytes`}>
-                        {formatBytes(file.size)}
-                      </td>
-                      <td>
-                        <code className="sha" title={file.sha256}>
-                          {file.sha256}
-                        </code>
-                      </td>
-                      <td>
-                        <StatusBadge status={file.scan.status} />
-                      </td>
-                      <td>
-                        <DownloadButton file={file} url={fileUrl(window.location.origin, `${namespace}/${name}`, version, file.path)} />
-                      </td>
+      {!downloadable && <NotDownloadable version={version} />}
+      {!refused && (
+        <QueryView query={files} label="Loading files…">
+          {({ items }) =>
+            items.length === 0 ? (
+              <Empty title="This version has no files yet" />
+            ) : (
+              <div className="table-scroll">
+                <table className="files-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Path</th>
+                      <th scope="col">Format</th>
+                      <th scope="col">Size</th>
+                      <th scope="col">SHA-256</th>
+                      <th scope="col">Scan</th>
+                      {downloadable && (
+                        <th scope="col">
+                          <span className="visually-hidden">Download</span>
+                        </th>
+                      )}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryView>
+                  </thead>
+                  <tbody>
+                    {items.map((file) => (
+                      <tr key={file.path}>
+                        <td>
+                          <code>{file.path}</code>
+                        </td>
+                        <td>{file.format ?? '—'}</td>
+                        <td className="numeric" title={`${file.size.toLocaleString()} bytes`}>
+                          {formatBytes(file.size)}
+                        </td>
+                        <td>
+                          <code className="sha" title={file.sha256}>
+                            {file.sha256}
+                          </code>
+                        </td>
+                        <td>
+                          <StatusBadge status={file.scan.status} />
+                        </td>
+                        {downloadable && (
+                          <td>
+                            <DownloadButton file={file} url={fileUrl(window.location.origin, `${namespace}/${name}`, version, file.path)} />
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </QueryView>
+      )}
     </section>
   );
 }

@@ -11,9 +11,12 @@ import { usePageTitle } from '../layout/use-page-title';
 import { BenchmarksPanel } from './benchmarks-panel';
 import { FactsPanel } from './facts-panel';
 import { FilesPanel } from './files-panel';
+import { HistoryPanel } from './history-panel';
 import { LicensePanel } from './license-panel';
+import { NotDownloadable } from './not-downloadable';
 import { ScanPanel } from './scan-panel';
 import { SnippetsPanel } from './snippets-panel';
+import { VersionStatusNotice } from './version-status-notice';
 import { VersionsPanel } from './versions-panel';
 
 const ModelCard = lazy(() => import('./model-card'));
@@ -25,6 +28,7 @@ const TABS = [
   { id: 'license', label: 'License' },
   { id: 'scan', label: 'Scan' },
   { id: 'benchmarks', label: 'Benchmarks' },
+  { id: 'history', label: 'History' },
   { id: 'versions', label: 'Versions' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
@@ -137,6 +141,7 @@ function ModelBody({ model, versions }: { model: Model; versions: VersionSummary
         </select>
         <StatusBadge status={selected.status} />
       </div>
+      <VersionStatusNotice version={selected} />
       <nav aria-label="Model sections" className="tabs">
         {TABS.map((item) => (
           <Link key={item.id} href={linkTo({ tab: item.id })} className="tab" aria-current={item.id === tab ? 'page' : undefined}>
@@ -153,8 +158,9 @@ function TabPanel({ tab, model, version, versions }: { tab: Tab; model: Model; v
   const { namespace, name } = model;
   switch (tab) {
     case 'files':
-      return <FilesPanel namespace={namespace} name={name} version={version.version} />;
+      return <FilesPanel namespace={namespace} name={name} version={version.version} downloadable={version.downloadable} />;
     case 'use':
+      if (!version.downloadable) return <NotDownloadable version={version.version} />;
       return (
         <SnippetsPanel
           namespace={namespace}
@@ -170,6 +176,8 @@ function TabPanel({ tab, model, version, versions }: { tab: Tab; model: Model; v
       return <ScanPanel namespace={namespace} name={name} version={version.version} />;
     case 'benchmarks':
       return <BenchmarksPanel model={model} versions={versions} selected={version.version} />;
+    case 'history':
+      return <HistoryPanel namespace={namespace} name={name} version={version.version} />;
     case 'versions':
       return <VersionsPanel repo={model.id} versions={versions} selected={version.version} />;
     case 'overview':

@@ -91,10 +91,14 @@ function hardwareFitOf(facts: Json): HardwareFit | undefined {
   return { estimatedBytes, rule: textAt(fit.rule), fits };
 }
 
+/**
+ * `parameters` is the version's own count when the caller has it: null there means "not known" (no weights
+ * read yet, or none to count), never a number the facts might still hold.
+ */
 export function readVersionFacts(facts: Json, parameters?: number | null): VersionFacts {
   const hub = isObject(facts.hub) ? facts.hub : {};
   const result: VersionFacts = {
-    parameters: parameters ?? pick(facts, numberAt, 'parameters'),
+    parameters: parameters === undefined ? pick(facts, numberAt, 'parameters') : (parameters ?? undefined),
     dtypes: dtypesOf(facts),
     architecture: pick(facts, textAt, 'architecture'),
     modelType: pick(facts, textAt, 'modelType'),

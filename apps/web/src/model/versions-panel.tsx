@@ -1,8 +1,30 @@
 import { Link } from 'wouter';
 import type { VersionSummary } from '../api/api-types';
+import { ActorName } from '../components/actor-name';
 import { StatusBadge } from '../components/badges';
 import { Empty } from '../components/status-views';
 import { formatDate, shortSha } from '../format/format';
+
+/** Who approved, rejected, deprecated or revoked the version, when, and why. */
+function StatusChange({ version }: { version: VersionSummary }) {
+  if (!version.statusChangedAt && !version.statusReason) return null;
+  return (
+    <p className="small status-change">
+      {version.statusChangedAt && formatDate(version.statusChangedAt)}
+      {version.statusChangedBy && (
+        <>
+          {' '}
+          by <ActorName actor={version.statusChangedBy} name={version.statusChangedByName} />
+        </>
+      )}
+      {version.statusReason && (
+        <>
+          : <q>{version.statusReason}</q>
+        </>
+      )}
+    </p>
+  );
+}
 
 export function VersionsPanel({ repo, versions, selected }: { repo: string; versions: VersionSummary[]; selected: string | undefined }) {
   return (
@@ -30,11 +52,15 @@ export function VersionsPanel({ repo, versions, selected }: { repo: string; vers
                   </td>
                   <td>
                     <StatusBadge status={version.status} />
+                    <StatusChange version={version} />
                   </td>
                   <td>{version.commitSha ? <code title={version.commitSha}>{shortSha(version.commitSha)}</code> : '—'}</td>
                   <td>{version.license ?? '—'}</td>
                   <td>
-                    {formatDate(version.createdAt)} <span className="muted">by {version.createdBy}</span>
+                    {formatDate(version.createdAt)}{' '}
+                    <span className="muted">
+                      by <ActorName actor={version.createdBy} name={version.createdByName} />
+                    </span>
                   </td>
                 </tr>
               ))}

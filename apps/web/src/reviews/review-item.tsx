@@ -5,11 +5,10 @@ import { dataOf } from '../api/api-error';
 import type { QueueItem, ReviewRequest } from '../api/api-types';
 import { useApi, useAuth } from '../auth/auth-context';
 import { hasRole } from '../auth/roles';
-import { asCommercialUse, LicenseBadge } from '../components/badges';
+import { ActorName } from '../components/actor-name';
 import { ErrorNotice } from '../components/status-views';
-import { formatBytes, formatDate, shortSha } from '../format/format';
-import { FindingItem } from '../model/scan-panel';
-import { findingLine } from '../model/scan-findings';
+import { formatDate } from '../format/format';
+import { ReviewEvidence } from './review-evidence';
 
 export function ReviewItem({ item, onDecided }: { item: QueueItem; onDecided: (message: string) => void }) {
   const api = useApi();
@@ -21,10 +20,12 @@ export function ReviewItem({ item, onDecided }: { item: QueueItem; onDecided: (m
   const [namespace = '', name = ''] = item.model.split('/');
   const { evidence } = item;
   const isAdmin = hasRole(principal?.role, 'admin');
-  // Admins may approve past some blockers (scan results) with a reason; the others hold for everyone.
+  // Admins may approve past some blockers (scan results, their own part in the version) with a reason;
+  // the others hold for everyone.
   const hardBlockers = evidence.blockers.filter((blocker) => !evidence.overridable.includes(blocker));
+  const ownPart = evidence.contributors?.find((contributor) => contributor.actor === principal?.actor);
   const overriding = isAdmin && hardBlockers.length === 0 && overrideReason.trim() !== '';
-  const blocked = hardBlockers.length > 0 || (evidence.blockers.length > 0 && !overriding);
+  const blocked = hardBlockers.length > 0 || ((evidence.blockers.length > 0 || ownPart !== undefined) && !overriding);
 
   const decide = useMutation({
     mutationFn: (review: ReviewRequest) =>
@@ -39,6 +40,7 @@ export function ReviewItem({ item, onDecided }: { item: QueueItem; onDecided: (m
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['review-queue'] }),
         queryClient.invalidateQueries({ queryKey: ['versions', namespace, name] }),
+        queryClient.invalidateQueries({ queryKey: ['history', namespace, name] }),
         queryClient.invalidateQueries({ queryKey: ['models'] }),
       ]);
     },
@@ -57,7 +59,7 @@ export function ReviewItem({ item, onDecided }: { item: QueueItem; onDecided: (m
         </Link>
       </h2>
       <p className="muted small">
-        Published by {item.publishedBy}, submitted {formatDate(item.submittedAt)}
+        Published by <ActorName actor={item.publishedBy} name={item.publishedByName} />, submitted {formatDate(item.submittedAt)}
       </p>
       {evidence.blockers.length > 0 && (
         <div className="notice notice-error" role="note">
@@ -74,50 +76,13 @@ export function ReviewItem({ item, onDecided }: { item: QueueItem; onDecided: (m
           </ul>
         </div>
       )}
-      <dl className="evidence">
-        <div>
-          <dt>License</dt>
-          <dd>
-            <LicenseBadge license={evidence.license.id} commercialUse={asCommercialUse(evidence.license.commercialUse)} />
-            {evidence.license.summary && <p className="small">{evidence.license.summary}</p>}
-          </dd>
-        </div>
-        <div>
-          <dt>Scan</dt>
-          <dd>
-            {Object.entries(evidence.scan)
-              .filter(([, count]) => count > 0)
-              .map(([status, count]) => `${count} ${status}`)
-              .join(', ') || 'no files'}
-            {evidence.criticalFindings.length > 0 && (
-              <ul className="findings">
-                {evidence.criticalFindings.map((file) =>
-                  (Array.isArray(file.findings) ? file.findings : [file.findings])
-                    .map(findingLine)
-                    .filter((finding) => file.status === 'error' || finding.severity === 'critical')
-                    .map((finding, index) => <FindingItem key={`${file.path}-${index}`} finding={finding} path={file.path} />),
-                )}
-              </ul>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Files</dt>
-          <dd>
-            {evidence.manifest.files} {evidence.manifest.files === 1 ? 'file' : 'files'}, {formatBytes(evidence.manifest.bytes)}
-            {evidence.manifest.commitSha && (
-              <>
-                {' '}
-                at <code title={evidence.manifest.commitSha}>{shortSha(evidence.manifest.commitSha)}</code>
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Benchmarks</dt>
-          <dd>{evidence.benchmarks.length > 0 ? `${evidence.benchmarks.length} runs` : 'none yet'}</dd>
-        </div>
-      </dl>
+      {ownPart && (
+        <p className="notice notice-warn">
+          You {ownPart.actions.join(', ')} this version: someone who had no hand in it must approve it
+          {isAdmin ? ' (or you, giving an override reason)' : ''}.
+        </p>
+      )}
+      <ReviewEvidence evidence={evidence} />
       <form className="review-form" onSubmit={submit('approve')}>
         <label htmlFor={`${id}-comment`}>Comment (recorded with the decision)</label>
         <textarea
@@ -153,8 +118,14 @@ export function ReviewItem({ item, onDecided }: { item: QueueItem; onDecided: (m
           </button>
           {blocked && (
             <span id={`${id}-blocked`} className="small muted">
-              {hardBlockers.length > 0 ? 'Approval needs the blockers above resolved' : 'Approving past these needs an override reason'};
-              rejecting is always possible.
+              {hardBlockers.length > 0
+                ? 'Approval needs the blockers above resolved'
+                : isAdmin
+                  ? 'Approving past these needs an override reason'
+                  : evidence.blockers.length > 0
+                    ? 'Only an admin may approve past these, giving a reason'
+                    : 'Approval needs another reviewer'}
+              ; rejecting is always possible.
             </span>
           )}
         </div>

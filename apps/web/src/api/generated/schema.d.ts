@@ -187,6 +187,22 @@ export interface paths {
         get: operations["ModelsController_getVersion"];
         put?: never;
         post?: never;
+        delete: operations["ModelsController_deleteVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{namespace}/{name}/versions/{version}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ModelsController_history"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -662,7 +678,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The API and its database are up */
+            /** @description The API, its database and its weight storage are up */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -673,6 +689,8 @@ export interface operations {
                         status: "ok";
                         /** @enum {string} */
                         database: "ok";
+                        /** @enum {string} */
+                        storage: "ok";
                     };
                 };
             };
@@ -1049,6 +1067,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         actor: string;
+                        /** @description The key's name */
+                        name: string;
                         /** @enum {string} */
                         role: "viewer" | "publisher" | "reviewer" | "admin";
                     };
@@ -1945,7 +1965,18 @@ export interface operations {
                             parameters: number | null;
                             /** @description When the last scan finished; null while one is pending */
                             scannedAt: string | null;
+                            /** @description Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads) */
+                            downloadable: boolean;
+                            /** @description Why the status last changed, when someone said: the reject comment, the deprecate or revoke reason */
+                            statusReason: string | null;
+                            /** @description When a reviewer last changed the status (approved, rejected, deprecated, revoked) */
+                            statusChangedAt: string | null;
+                            statusChangedBy: string | null;
+                            /** @description The name of the key that changed it */
+                            statusChangedByName: string | null;
                             createdBy: string;
+                            /** @description The name of the key that created the version (or the import's id) */
+                            createdByName: string;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -2079,7 +2110,18 @@ export interface operations {
                         parameters: number | null;
                         /** @description When the last scan finished; null while one is pending */
                         scannedAt: string | null;
+                        /** @description Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads) */
+                        downloadable: boolean;
+                        /** @description Why the status last changed, when someone said: the reject comment, the deprecate or revoke reason */
+                        statusReason: string | null;
+                        /** @description When a reviewer last changed the status (approved, rejected, deprecated, revoked) */
+                        statusChangedAt: string | null;
+                        statusChangedBy: string | null;
+                        /** @description The name of the key that changed it */
+                        statusChangedByName: string | null;
                         createdBy: string;
+                        /** @description The name of the key that created the version (or the import's id) */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -2192,12 +2234,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Version label */
-                version: string;
                 /** @description Organisation or user */
                 namespace: unknown;
                 /** @description Model name */
                 name: unknown;
+                /** @description Version label */
+                version: unknown;
             };
             cookie?: never;
         };
@@ -2224,9 +2266,182 @@ export interface operations {
                         parameters: number | null;
                         /** @description When the last scan finished; null while one is pending */
                         scannedAt: string | null;
+                        /** @description Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads) */
+                        downloadable: boolean;
+                        /** @description Why the status last changed, when someone said: the reject comment, the deprecate or revoke reason */
+                        statusReason: string | null;
+                        /** @description When a reviewer last changed the status (approved, rejected, deprecated, revoked) */
+                        statusChangedAt: string | null;
+                        statusChangedBy: string | null;
+                        /** @description The name of the key that changed it */
+                        statusChangedByName: string | null;
                         createdBy: string;
+                        /** @description The name of the key that created the version (or the import's id) */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /**
+             * @description Problem details (RFC 9457)
+             *
+             *     Problem details (RFC 9457)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ModelsController_getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation or user */
+                namespace: unknown;
+                /** @description Model name */
+                name: unknown;
+                /** @description Version label */
+                version: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version with its model card */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        /** @description 40 hex: the Hub commit, or derived from the file manifest on submit */
+                        commitSha: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending_review" | "approved" | "rejected" | "deprecated" | "revoked";
+                        license: string | null;
+                        /** @description From the files: parameters, dtypes, architecture, context length, ONNX inputs/outputs, hardware fit, config */
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Total parameters of the weight files; null until scanned */
+                        parameters: number | null;
+                        /** @description When the last scan finished; null while one is pending */
+                        scannedAt: string | null;
+                        /** @description Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads) */
+                        downloadable: boolean;
+                        /** @description Why the status last changed, when someone said: the reject comment, the deprecate or revoke reason */
+                        statusReason: string | null;
+                        /** @description When a reviewer last changed the status (approved, rejected, deprecated, revoked) */
+                        statusChangedAt: string | null;
+                        statusChangedBy: string | null;
+                        /** @description The name of the key that changed it */
+                        statusChangedByName: string | null;
+                        createdBy: string;
+                        /** @description The name of the key that created the version (or the import's id) */
+                        createdByName: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        /** @description Model card: README text and its parsed front matter */
+                        card: unknown;
                     };
                 };
             };
@@ -2310,6 +2525,115 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    ModelsController_deleteVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation or user */
+                namespace: unknown;
+                /** @description Model name */
+                name: unknown;
+                /** @description Version label */
+                version: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft and its files are gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /**
+             * @description Problem details (RFC 9457)
+             *
+             *     Problem details (RFC 9457)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
@@ -2332,48 +2656,47 @@ export interface operations {
             };
         };
     };
-    ModelsController_getVersion: {
+    ModelsController_history: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Version label */
-                version: string;
                 /** @description Organisation or user */
                 namespace: unknown;
                 /** @description Model name */
                 name: unknown;
+                /** @description Version label */
+                version: unknown;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The version with its model card */
+            /** @description What happened to the version, oldest first: created, files, submitted, scanned, benchmarked, decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        version: string;
-                        /** @description 40 hex: the Hub commit, or derived from the file manifest on submit */
-                        commitSha: string | null;
-                        /** @enum {string} */
-                        status: "draft" | "pending_review" | "approved" | "rejected" | "deprecated" | "revoked";
-                        license: string | null;
-                        /** @description From the files: parameters, dtypes, architecture, context length, ONNX inputs/outputs, hardware fit, config */
-                        facts: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Total parameters of the weight files; null until scanned */
-                        parameters: number | null;
-                        /** @description When the last scan finished; null while one is pending */
-                        scannedAt: string | null;
-                        createdBy: string;
-                        createdAt: string;
-                        updatedAt: string;
-                        /** @description Model card: README text and its parsed front matter */
-                        card: unknown;
+                        items: {
+                            at: string;
+                            /** @description version.created, file.uploaded, file.deleted, version.submitted, import.succeeded, version.scanned, version.rescan_requested, benchmark.requested, benchmark.succeeded|failed|cancelled, version.approved|rejected, version.deprecated|revoked */
+                            action: string;
+                            actor: string;
+                            /** @description The key's name (or worker, automatic, import …) */
+                            actorName: string;
+                            actorRole: string | null;
+                            /** @description The file, for file events */
+                            path: string | null;
+                            /** @description The review comment, or the deprecate/revoke reason */
+                            comment: string | null;
+                            /** @description What the event recorded (digests, counts, commit sha, run id, error…) */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3109,6 +3432,12 @@ export interface operations {
                             problem: string;
                         }[];
                         unreferenced: string[];
+                        /** @description Writes abandoned by a process that died mid-upload; removed at start and every hour */
+                        staleUploads: {
+                            count: number;
+                            /** @description null where the store cannot tell (S3) */
+                            bytes: number | null;
+                        };
                     };
                 };
             };
@@ -3547,6 +3876,9 @@ export interface operations {
                             id: string;
                             at: string;
                             actor: string;
+                            /** @description The key's name (or worker, automatic, import …) */
+                            actorName: string;
+                            actorRole: string | null;
                             action: string;
                             subjectType: string;
                             subjectId: string;
@@ -3873,6 +4205,8 @@ export interface operations {
                             }[];
                             error: string | null;
                             createdBy: string;
+                            /** @description The name of the key that started the import */
+                            createdByName: string;
                             createdAt: string;
                             updatedAt: string;
                             finishedAt: string | null;
@@ -4006,6 +4340,8 @@ export interface operations {
                         }[];
                         error: string | null;
                         createdBy: string;
+                        /** @description The name of the key that started the import */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                         finishedAt: string | null;
@@ -4114,6 +4450,8 @@ export interface operations {
                         }[];
                         error: string | null;
                         createdBy: string;
+                        /** @description The name of the key that started the import */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                         finishedAt: string | null;
@@ -4242,6 +4580,8 @@ export interface operations {
                         }[];
                         error: string | null;
                         createdBy: string;
+                        /** @description The name of the key that started the import */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                         finishedAt: string | null;
@@ -4377,6 +4717,8 @@ export interface operations {
                             id: string;
                             version: string;
                             reviewer: string;
+                            reviewerName: string;
+                            reviewerRole: string | null;
                             /** @enum {string} */
                             decision: "approved" | "rejected";
                             comment: string;
@@ -4386,6 +4728,19 @@ export interface operations {
                                     id: string | null;
                                     commercialUse: string;
                                     summary: string | null;
+                                };
+                                /** @description The model card the version carries: where it came from, the license it declares, its findings */
+                                card?: {
+                                    source: string | null;
+                                    license: string | null;
+                                    findings: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
                                 };
                                 scan: {
                                     pending: number;
@@ -4401,13 +4756,134 @@ export interface operations {
                                     status: "critical" | "error";
                                     findings: unknown;
                                 }[];
+                                /** @description Every scan and card finding, by severity */
+                                findings?: {
+                                    critical: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    warning: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    info: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                };
                                 manifest: {
                                     commitSha: string | null;
                                     files: number;
                                     bytes: number;
                                 };
+                                /** @description Everyone who created, changed or submitted the version: none of them may approve it */
+                                contributors?: {
+                                    actor: string;
+                                    name: string;
+                                    role: string | null;
+                                    /** @description created, uploaded, deleted, submitted, imported */
+                                    actions: string[];
+                                }[];
                                 /** @description Ids of the succeeded benchmark runs of this version */
                                 benchmarks: string[];
+                                /** @description Every benchmark run of the version, failed and cancelled ones too */
+                                benchmarkRuns?: {
+                                    id: string;
+                                    file: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                    requestedBy: string;
+                                    executionProvider: string | null;
+                                    hardware: string | null;
+                                    p50Ms: number | null;
+                                    /** @description Outputs checked against reference tensors */
+                                    reference: {
+                                        passed: boolean;
+                                        maxAbsError: number;
+                                    } | null;
+                                    findings: {
+                                        severity: string;
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    /** @description The input shapes, dtypes and fills the run used, when the runner recorded them */
+                                    inputs: unknown;
+                                    error: string | null;
+                                    finishedAt: string | null;
+                                }[];
+                                /** @description What changed since the previous approved version; null for the first */
+                                diff?: {
+                                    /** @description The previous approved (or deprecated) version of the same model */
+                                    base: string;
+                                    files: {
+                                        added: {
+                                            path: string;
+                                            size: number;
+                                            sha256: string;
+                                        }[];
+                                        removed: {
+                                            path: string;
+                                            size: number;
+                                            sha256: string;
+                                        }[];
+                                        changed: {
+                                            path: string;
+                                            before: {
+                                                path: string;
+                                                size: number;
+                                                sha256: string;
+                                            };
+                                            after: {
+                                                path: string;
+                                                size: number;
+                                                sha256: string;
+                                            };
+                                        }[];
+                                        unchanged: number;
+                                    };
+                                    /** @description Facts read from the files that differ */
+                                    facts: {
+                                        fact: string;
+                                        before: unknown;
+                                        after: unknown;
+                                    }[];
+                                    /** @description Null when the license is the same */
+                                    license: {
+                                        before: string | null;
+                                        after: string | null;
+                                    } | null;
+                                    /** @description Scan and card findings the base version did not have */
+                                    newFindings: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    /** @description p50 of the latest succeeded runs on the same hardware, provider and settings */
+                                    benchmarks: {
+                                        file: string;
+                                        executionProvider: string;
+                                        hardware: string;
+                                        baseP50Ms: number;
+                                        headP50Ms: number;
+                                        /** @description base p50 / head p50: above 1 is faster */
+                                        speedup: number;
+                                    }[];
+                                } | null;
                                 /** @description Why approval would be refused right now */
                                 blockers: string[];
                                 /** @description The blockers an admin may override with overrideReason (critical or failed scans); the rest cannot be */
@@ -4538,6 +5014,8 @@ export interface operations {
                         id: string;
                         version: string;
                         reviewer: string;
+                        reviewerName: string;
+                        reviewerRole: string | null;
                         /** @enum {string} */
                         decision: "approved" | "rejected";
                         comment: string;
@@ -4547,6 +5025,19 @@ export interface operations {
                                 id: string | null;
                                 commercialUse: string;
                                 summary: string | null;
+                            };
+                            /** @description The model card the version carries: where it came from, the license it declares, its findings */
+                            card?: {
+                                source: string | null;
+                                license: string | null;
+                                findings: {
+                                    /** @description The file (or README.md for card findings) */
+                                    path: string;
+                                    /** @enum {string} */
+                                    severity: "info" | "warning" | "critical";
+                                    code: string;
+                                    message: string;
+                                }[];
                             };
                             scan: {
                                 pending: number;
@@ -4562,13 +5053,134 @@ export interface operations {
                                 status: "critical" | "error";
                                 findings: unknown;
                             }[];
+                            /** @description Every scan and card finding, by severity */
+                            findings?: {
+                                critical: {
+                                    /** @description The file (or README.md for card findings) */
+                                    path: string;
+                                    /** @enum {string} */
+                                    severity: "info" | "warning" | "critical";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                warning: {
+                                    /** @description The file (or README.md for card findings) */
+                                    path: string;
+                                    /** @enum {string} */
+                                    severity: "info" | "warning" | "critical";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                info: {
+                                    /** @description The file (or README.md for card findings) */
+                                    path: string;
+                                    /** @enum {string} */
+                                    severity: "info" | "warning" | "critical";
+                                    code: string;
+                                    message: string;
+                                }[];
+                            };
                             manifest: {
                                 commitSha: string | null;
                                 files: number;
                                 bytes: number;
                             };
+                            /** @description Everyone who created, changed or submitted the version: none of them may approve it */
+                            contributors?: {
+                                actor: string;
+                                name: string;
+                                role: string | null;
+                                /** @description created, uploaded, deleted, submitted, imported */
+                                actions: string[];
+                            }[];
                             /** @description Ids of the succeeded benchmark runs of this version */
                             benchmarks: string[];
+                            /** @description Every benchmark run of the version, failed and cancelled ones too */
+                            benchmarkRuns?: {
+                                id: string;
+                                file: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                requestedBy: string;
+                                executionProvider: string | null;
+                                hardware: string | null;
+                                p50Ms: number | null;
+                                /** @description Outputs checked against reference tensors */
+                                reference: {
+                                    passed: boolean;
+                                    maxAbsError: number;
+                                } | null;
+                                findings: {
+                                    severity: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                                /** @description The input shapes, dtypes and fills the run used, when the runner recorded them */
+                                inputs: unknown;
+                                error: string | null;
+                                finishedAt: string | null;
+                            }[];
+                            /** @description What changed since the previous approved version; null for the first */
+                            diff?: {
+                                /** @description The previous approved (or deprecated) version of the same model */
+                                base: string;
+                                files: {
+                                    added: {
+                                        path: string;
+                                        size: number;
+                                        sha256: string;
+                                    }[];
+                                    removed: {
+                                        path: string;
+                                        size: number;
+                                        sha256: string;
+                                    }[];
+                                    changed: {
+                                        path: string;
+                                        before: {
+                                            path: string;
+                                            size: number;
+                                            sha256: string;
+                                        };
+                                        after: {
+                                            path: string;
+                                            size: number;
+                                            sha256: string;
+                                        };
+                                    }[];
+                                    unchanged: number;
+                                };
+                                /** @description Facts read from the files that differ */
+                                facts: {
+                                    fact: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                /** @description Null when the license is the same */
+                                license: {
+                                    before: string | null;
+                                    after: string | null;
+                                } | null;
+                                /** @description Scan and card findings the base version did not have */
+                                newFindings: {
+                                    /** @description The file (or README.md for card findings) */
+                                    path: string;
+                                    /** @enum {string} */
+                                    severity: "info" | "warning" | "critical";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                /** @description p50 of the latest succeeded runs on the same hardware, provider and settings */
+                                benchmarks: {
+                                    file: string;
+                                    executionProvider: string;
+                                    hardware: string;
+                                    baseP50Ms: number;
+                                    headP50Ms: number;
+                                    /** @description base p50 / head p50: above 1 is faster */
+                                    speedup: number;
+                                }[];
+                            } | null;
                             /** @description Why approval would be refused right now */
                             blockers: string[];
                             /** @description The blockers an admin may override with overrideReason (critical or failed scans); the rest cannot be */
@@ -4723,7 +5335,18 @@ export interface operations {
                         parameters: number | null;
                         /** @description When the last scan finished; null while one is pending */
                         scannedAt: string | null;
+                        /** @description Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads) */
+                        downloadable: boolean;
+                        /** @description Why the status last changed, when someone said: the reject comment, the deprecate or revoke reason */
+                        statusReason: string | null;
+                        /** @description When a reviewer last changed the status (approved, rejected, deprecated, revoked) */
+                        statusChangedAt: string | null;
+                        statusChangedBy: string | null;
+                        /** @description The name of the key that changed it */
+                        statusChangedByName: string | null;
                         createdBy: string;
+                        /** @description The name of the key that created the version (or the import's id) */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -4874,7 +5497,18 @@ export interface operations {
                         parameters: number | null;
                         /** @description When the last scan finished; null while one is pending */
                         scannedAt: string | null;
+                        /** @description Approved or deprecated: its files can be downloaded (a revoked version stays listed, without downloads) */
+                        downloadable: boolean;
+                        /** @description Why the status last changed, when someone said: the reject comment, the deprecate or revoke reason */
+                        statusReason: string | null;
+                        /** @description When a reviewer last changed the status (approved, rejected, deprecated, revoked) */
+                        statusChangedAt: string | null;
+                        statusChangedBy: string | null;
+                        /** @description The name of the key that changed it */
+                        statusChangedByName: string | null;
                         createdBy: string;
+                        /** @description The name of the key that created the version (or the import's id) */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -5002,12 +5636,26 @@ export interface operations {
                             model: string;
                             version: string;
                             publishedBy: string;
+                            publishedByName: string;
                             submittedAt: string;
                             evidence: {
                                 license: {
                                     id: string | null;
                                     commercialUse: string;
                                     summary: string | null;
+                                };
+                                /** @description The model card the version carries: where it came from, the license it declares, its findings */
+                                card?: {
+                                    source: string | null;
+                                    license: string | null;
+                                    findings: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
                                 };
                                 scan: {
                                     pending: number;
@@ -5023,13 +5671,134 @@ export interface operations {
                                     status: "critical" | "error";
                                     findings: unknown;
                                 }[];
+                                /** @description Every scan and card finding, by severity */
+                                findings?: {
+                                    critical: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    warning: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    info: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                };
                                 manifest: {
                                     commitSha: string | null;
                                     files: number;
                                     bytes: number;
                                 };
+                                /** @description Everyone who created, changed or submitted the version: none of them may approve it */
+                                contributors?: {
+                                    actor: string;
+                                    name: string;
+                                    role: string | null;
+                                    /** @description created, uploaded, deleted, submitted, imported */
+                                    actions: string[];
+                                }[];
                                 /** @description Ids of the succeeded benchmark runs of this version */
                                 benchmarks: string[];
+                                /** @description Every benchmark run of the version, failed and cancelled ones too */
+                                benchmarkRuns?: {
+                                    id: string;
+                                    file: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                    requestedBy: string;
+                                    executionProvider: string | null;
+                                    hardware: string | null;
+                                    p50Ms: number | null;
+                                    /** @description Outputs checked against reference tensors */
+                                    reference: {
+                                        passed: boolean;
+                                        maxAbsError: number;
+                                    } | null;
+                                    findings: {
+                                        severity: string;
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    /** @description The input shapes, dtypes and fills the run used, when the runner recorded them */
+                                    inputs: unknown;
+                                    error: string | null;
+                                    finishedAt: string | null;
+                                }[];
+                                /** @description What changed since the previous approved version; null for the first */
+                                diff?: {
+                                    /** @description The previous approved (or deprecated) version of the same model */
+                                    base: string;
+                                    files: {
+                                        added: {
+                                            path: string;
+                                            size: number;
+                                            sha256: string;
+                                        }[];
+                                        removed: {
+                                            path: string;
+                                            size: number;
+                                            sha256: string;
+                                        }[];
+                                        changed: {
+                                            path: string;
+                                            before: {
+                                                path: string;
+                                                size: number;
+                                                sha256: string;
+                                            };
+                                            after: {
+                                                path: string;
+                                                size: number;
+                                                sha256: string;
+                                            };
+                                        }[];
+                                        unchanged: number;
+                                    };
+                                    /** @description Facts read from the files that differ */
+                                    facts: {
+                                        fact: string;
+                                        before: unknown;
+                                        after: unknown;
+                                    }[];
+                                    /** @description Null when the license is the same */
+                                    license: {
+                                        before: string | null;
+                                        after: string | null;
+                                    } | null;
+                                    /** @description Scan and card findings the base version did not have */
+                                    newFindings: {
+                                        /** @description The file (or README.md for card findings) */
+                                        path: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    /** @description p50 of the latest succeeded runs on the same hardware, provider and settings */
+                                    benchmarks: {
+                                        file: string;
+                                        executionProvider: string;
+                                        hardware: string;
+                                        baseP50Ms: number;
+                                        headP50Ms: number;
+                                        /** @description base p50 / head p50: above 1 is faster */
+                                        speedup: number;
+                                    }[];
+                                } | null;
                                 /** @description Why approval would be refused right now */
                                 blockers: string[];
                                 /** @description The blockers an admin may override with overrideReason (critical or failed scans); the rest cannot be */
@@ -5867,6 +6636,8 @@ export interface operations {
                             file: string;
                             /** @description `auto` for runs queued by a submit or import */
                             requestedBy: string;
+                            /** @description The name of the key that asked, or 'automatic' */
+                            requestedByName: string;
                             executionProvider: {
                                 requested: string;
                                 actual: string | null;
@@ -5880,6 +6651,16 @@ export interface operations {
                             settings: {
                                 [key: string]: unknown;
                             };
+                            /** @description What the run measured on: each input with the shape it was fed and where its dimensions came from; null until known */
+                            inputs: {
+                                name: string;
+                                dtype: string;
+                                shape: number[];
+                                /** @description random, zeros, ones, token_ids, positions, or data (given in the request) */
+                                fill: string;
+                                /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
+                                source?: ("graph" | "request" | "preprocessor_config" | "default")[];
+                            }[] | null;
                             metrics: {
                                 loadMs: number;
                                 firstRunMs: number;
@@ -5900,7 +6681,7 @@ export interface operations {
                                 passed: boolean;
                                 maxAbsError: number;
                             } | null;
-                            /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                            /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings, dimensions nobody gave (dims_defaulted) */
                             findings: {
                                 /** @enum {string} */
                                 severity: "info" | "warning" | "critical";
@@ -6032,7 +6813,7 @@ export interface operations {
                     /** @description Timed runs after the warm-up */
                     iterations?: number;
                     warmup?: number;
-                    /** @description Values for symbolic dimensions, e.g. {"sequence_length": 128} */
+                    /** @description Values for symbolic dimensions: by the name the graph gives them ({"sequence_length": 128}), by kind (batch, sequence, past_sequence, height, width, channels, samples: {"height": 640}), or by position for dimensions the graph leaves unnamed, as input.axis ({"x.2": 640, "x.3": 640} for axes 2 and 3 of input x). A position wins over a name, a name over a kind. Image sides nobody gives come from the version's preprocessor_config.json, else 224; the run's inputs say where each dimension came from, and a dims_defaulted finding names those nobody gave */
                     dims?: {
                         [key: string]: number;
                     };
@@ -6068,6 +6849,8 @@ export interface operations {
                         file: string;
                         /** @description `auto` for runs queued by a submit or import */
                         requestedBy: string;
+                        /** @description The name of the key that asked, or 'automatic' */
+                        requestedByName: string;
                         executionProvider: {
                             requested: string;
                             actual: string | null;
@@ -6081,6 +6864,16 @@ export interface operations {
                         settings: {
                             [key: string]: unknown;
                         };
+                        /** @description What the run measured on: each input with the shape it was fed and where its dimensions came from; null until known */
+                        inputs: {
+                            name: string;
+                            dtype: string;
+                            shape: number[];
+                            /** @description random, zeros, ones, token_ids, positions, or data (given in the request) */
+                            fill: string;
+                            /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
+                            source?: ("graph" | "request" | "preprocessor_config" | "default")[];
+                        }[] | null;
                         metrics: {
                             loadMs: number;
                             firstRunMs: number;
@@ -6101,7 +6894,7 @@ export interface operations {
                             passed: boolean;
                             maxAbsError: number;
                         } | null;
-                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings, dimensions nobody gave (dims_defaulted) */
                         findings: {
                             /** @enum {string} */
                             severity: "info" | "warning" | "critical";
@@ -6497,6 +7290,8 @@ export interface operations {
                         file: string;
                         /** @description `auto` for runs queued by a submit or import */
                         requestedBy: string;
+                        /** @description The name of the key that asked, or 'automatic' */
+                        requestedByName: string;
                         executionProvider: {
                             requested: string;
                             actual: string | null;
@@ -6510,6 +7305,16 @@ export interface operations {
                         settings: {
                             [key: string]: unknown;
                         };
+                        /** @description What the run measured on: each input with the shape it was fed and where its dimensions came from; null until known */
+                        inputs: {
+                            name: string;
+                            dtype: string;
+                            shape: number[];
+                            /** @description random, zeros, ones, token_ids, positions, or data (given in the request) */
+                            fill: string;
+                            /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
+                            source?: ("graph" | "request" | "preprocessor_config" | "default")[];
+                        }[] | null;
                         metrics: {
                             loadMs: number;
                             firstRunMs: number;
@@ -6530,7 +7335,7 @@ export interface operations {
                             passed: boolean;
                             maxAbsError: number;
                         } | null;
-                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings, dimensions nobody gave (dims_defaulted) */
                         findings: {
                             /** @enum {string} */
                             severity: "info" | "warning" | "critical";
@@ -6658,6 +7463,8 @@ export interface operations {
                         file: string;
                         /** @description `auto` for runs queued by a submit or import */
                         requestedBy: string;
+                        /** @description The name of the key that asked, or 'automatic' */
+                        requestedByName: string;
                         executionProvider: {
                             requested: string;
                             actual: string | null;
@@ -6671,6 +7478,16 @@ export interface operations {
                         settings: {
                             [key: string]: unknown;
                         };
+                        /** @description What the run measured on: each input with the shape it was fed and where its dimensions came from; null until known */
+                        inputs: {
+                            name: string;
+                            dtype: string;
+                            shape: number[];
+                            /** @description random, zeros, ones, token_ids, positions, or data (given in the request) */
+                            fill: string;
+                            /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
+                            source?: ("graph" | "request" | "preprocessor_config" | "default")[];
+                        }[] | null;
                         metrics: {
                             loadMs: number;
                             firstRunMs: number;
@@ -6691,7 +7508,7 @@ export interface operations {
                             passed: boolean;
                             maxAbsError: number;
                         } | null;
-                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings */
+                        /** @description What the run noticed: non-finite outputs, a reference mismatch (critical), unused settings, dimensions nobody gave (dims_defaulted) */
                         findings: {
                             /** @enum {string} */
                             severity: "info" | "warning" | "critical";

@@ -15,6 +15,7 @@ import { FileRepository } from './files/file.repository.js';
 import { BlobCollector } from './files/blob-collector.js';
 import { FileService } from './files/file.service.js';
 import { FilesController } from './files/files.controller.js';
+import { StaleUploadSweeper } from './files/stale-upload-sweeper.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportService } from './imports/import.service.js';
 import { ImportsController } from './imports/imports.controller.js';
@@ -91,6 +92,7 @@ export class AppModule {
         FileService,
         BlobCollector,
         FileSender,
+        StaleUploadSweeper,
         HfRepository,
         HfService,
         ImportService,

@@ -6,6 +6,7 @@ import { type Config, logLevelsFor } from '@vetted/config';
 import type { Socket } from 'node:net';
 import { AppModule } from './app.module.js';
 import { problem } from './http/problem.js';
+import { refuseNulInUrl } from './http/url-nul-guard.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { serveWebApp } from './web/web-app.js';
 
@@ -52,6 +53,8 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
     if (request.url.startsWith('/hf/')) void reply.headers(HF_CORS_HEADERS);
     done();
   });
+
+  fastify.addHook('onRequest', refuseNulInUrl);
 
   await serveWebApp(fastify);
 

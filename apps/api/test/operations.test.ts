@@ -2,6 +2,7 @@ import { type Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LICENSE_CATALOG } from '@vetted/licenses';
+import { createBlobStore } from '@vetted/storage';
 import { toProblem } from '../src/http/problem.filter.js';
 import { HealthController } from '../src/health/health.controller.js';
 import type { PrismaService } from '../src/infra/prisma.service.js';
@@ -52,12 +53,15 @@ describe('errors', () => {
 describe('health', () => {
   it('reports the database', async () => {
     const reply = await api.request('GET', '/health');
-    expect(reply.body).toEqual({ status: 'ok', database: 'ok' });
+    expect(reply.body).toEqual({ status: 'ok', database: 'ok', storage: 'ok' });
   });
 
   it('answers 503 when the database does not', async () => {
     const broken = { $queryRaw: () => Promise.reject(new Error('ECONNREFUSED')) } as unknown as PrismaService;
-    await expect(new HealthController(broken).check()).rejects.toMatchObject({ kind: 'unavailable', code: 'database_unavailable' });
+    await expect(new HealthController(broken, createBlobStore(api.config.storage)).check()).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'database_unavailable',
+    });
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PrincipalCache } from '../src/auth/principal-cache.js';
 
 describe('PrincipalCache', () => {
-  const alice = { actor: 'key:a', role: 'viewer' as const };
-  const bob = { actor: 'key:b', role: 'admin' as const };
+  const alice = { actor: 'key:a', name: 'alice', role: 'viewer' as const };
+  const bob = { actor: 'key:b', name: 'bob', role: 'admin' as const };
 
   it('forgets an entry once its time is up', () => {
     let now = 1_000;

@@ -15,7 +15,7 @@ const WORKER_MAIN = fileURLToPath(new URL('../../worker/dist/main.js', import.me
  */
 export async function start(config: Config, log: (message: string) => void): Promise<void> {
   const database = await prepareDatabase(config, log);
-  const adminKey = await withClient(database.url, (db) => ensureFirstAdminKey(db, config.dataDir));
+  const adminKey = await withClient(database.url, (db) => ensureFirstAdminKey(db, config));
 
   const env = { ...process.env, DATABASE_URL: database.url };
   const children = [launch('api', API_MAIN, env), launch('worker', WORKER_MAIN, env)];
@@ -45,7 +45,7 @@ export async function start(config: Config, log: (message: string) => void): Pro
 
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log(`Vetted is starting on http://${host}:${config.port} (API docs: http://${host}:${config.port}/docs)`);
-  if (config.adminToken) log('admin access: the VETTED_ADMIN_TOKEN you set');
+  if (adminKey.kind === 'token') log('admin access: the VETTED_ADMIN_TOKEN you set');
   else if (adminKey.kind === 'created') log(`admin key created: read it from ${adminKey.file} (it is shown nowhere else)`);
   else log(`admin key: in ${config.dataDir}/admin-key if this data directory created it, or any admin key you made`);
 }

@@ -1,6 +1,14 @@
 /** What went wrong, in terms the HTTP layer maps to a status (see apps/api problem filter). */
 export type ErrorKind =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unavailable' | 'rate_limited';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'unavailable'
+  | 'insufficient_storage'
+  | 'rate_limited';
 
 export interface FieldProblem {
   field: string;

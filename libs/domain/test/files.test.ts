@@ -2,12 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { checkFilePath, fileFormat, manifestCommitSha, samePathIgnoringCase } from '@vetted/domain';
 
 describe('checkFilePath', () => {
-  it.each(['model.safetensors', 'onnx/model.onnx', 'a/b/c/d.bin', 'tokenizer.json', 'résumé.txt', '.gitattributes', 'x'.repeat(255)])(
-    'accepts %j',
-    (path) => {
-      expect(checkFilePath(path)).toEqual({ ok: true, path });
-    },
-  );
+  it.each([
+    'model.safetensors',
+    'onnx/model.onnx',
+    '1_Pooling/config.json',
+    'a/b/c/d.bin',
+    'tokenizer.json',
+    'résumé.txt',
+    'docs/read me é.txt',
+    '.gitattributes',
+    'sub/.gitignore',
+    'git/config',
+    '.github/workflows/ci.yml',
+    'console.txt',
+    'com10.bin',
+    'x'.repeat(255),
+  ])('accepts %j', (path) => {
+    expect(checkFilePath(path)).toEqual({ ok: true, path });
+  });
 
   it('normalises to NFC', () => {
     expect(checkFilePath('re\u0301sume\u0301.txt')).toEqual({ ok: true, path: 'résumé.txt' });
@@ -21,17 +33,46 @@ describe('checkFilePath', () => {
     ['a/./b', '"."'],
     ['a//b', 'empty segments'],
     ['a/', 'empty segments'],
-    ['a\\..\\x', '"\\"'],
-    ['C:\\x', '"\\"'],
-    ['D:x', '":"'],
-    ['\\\\host\\share\\x', '"\\"'],
+    ['a\\..\\x', 'Windows'],
+    ['C:\\x', 'Windows'],
+    ['D:x', 'Windows'],
+    ['\\\\host\\share\\x', 'Windows'],
+    ...['*', '<', '>', '|', '"', '?', ':'].map((character) => [`model${character}.bin`, 'Windows']),
     ['a\u0000b', 'control'],
     ['a\nb', 'control'],
+    ['a\u007fb', 'control'],
+    ['a\u0085b', 'control'],
     ['evil\u202Etxt.exe', 'bidirectional'],
+    ['evil\u2067txt.exe', 'bidirectional'],
+    ['model\u200B.bin', 'zero-width'],
+    ['model\u200C.bin', 'zero-width'],
+    ['model\u200D.bin', 'zero-width'],
+    ['model\u2060.bin', 'zero-width'],
+    ['\uFEFFmodel.bin', 'BOM'],
+    ['dir/model\uFEFF.bin', 'BOM'],
+    ['model\u00A0.bin', 'no-break space'],
+    ['model\u2007.bin', 'Unicode spaces'],
+    ['model\u3000.bin', 'Unicode spaces'],
+    ['model\u2028.bin', 'Unicode spaces'],
+    ['model\uD800.bin', 'surrogates'],
+    ['.git/config', '".git"'],
+    ['sub/.git/hooks/post-checkout', '".git"'],
+    ['.GIT/config', '".GIT"'],
+    ['git~1/config', '"git~1"'],
+    ['sub/GIT~2/HEAD', '"GIT~2"'],
+    ['.git./config', 'ending'],
+    ['.git /config', 'ending'],
     ['CON', 'device'],
     ['dir/nul.txt', 'device'],
+    ['COM1', 'device'],
+    ['lpt9.log', 'device'],
+    ['Aux.tar.gz', 'device'],
+    ['com¹.txt', 'device'],
+    ['CONIN$', 'device'],
+    ['nul .txt', 'device'],
     ['trailing.', 'ending'],
     ['trailing ', 'ending'],
+    ['dir./x', 'ending'],
     ['x'.repeat(256), '255 bytes'],
     [`${'abc/'.repeat(250)}z`, '1000 bytes'],
   ])('rejects %j', (path, reason) => {

@@ -41,6 +41,21 @@ export interface BlobStore {
   keys(): AsyncIterable<BlobKey>;
   /** A short-lived URL that serves the object directly (S3 only). */
   presignGet?(key: BlobKey, options: { expiresInSeconds: number; filename: string }): Promise<string>;
+  /** Resolves when the store can be reached and written to, else fails with BlobStoreUnavailableError; cheap, for health checks. */
+  probe(): Promise<void>;
+  /**
+   * Writes abandoned by a process that died mid-upload (temp files, incomplete multipart uploads). Only
+   * those past the store's staleness bound count, so a live upload of another process sharing the store is never one.
+   */
+  staleUploads(): Promise<StaleUploads>;
+  /** Deletes the stale uploads; returns what it deleted. */
+  removeStaleUploads(): Promise<StaleUploads>;
+}
+
+export interface StaleUploads {
+  count: number;
+  /** What they hold; null where the store cannot tell cheaply (S3 keeps the size per part). */
+  bytes: number | null;
 }
 
 export class BlobTooLargeError extends Error {
@@ -73,4 +88,9 @@ export class IncompleteBodyError extends Error {
 /** The store could not be reached or failed; the operation may succeed later. */
 export class BlobStoreUnavailableError extends Error {
   override readonly name = 'BlobStoreUnavailableError';
+}
+
+/** The store has no room for the body (a full disk or an exhausted quota); nothing was kept. */
+export class BlobStoreFullError extends Error {
+  override readonly name = 'BlobStoreFullError';
 }

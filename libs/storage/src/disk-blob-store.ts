@@ -1,14 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BlobKey, BlobStore, ByteRange, WriteOptions, WrittenBlob } from './blob-store.js';
+import {
+  type BlobKey,
+  type BlobStore,
+  BlobStoreFullError,
+  BlobStoreUnavailableError,
+  type ByteRange,
+  type StaleUploads,
+  type WriteOptions,
+  type WrittenBlob,
+} from './blob-store.js';
 import { HashingStream } from './hashing-stream.js';
 
 const KEY = /^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}-[0-9a-f]{12}$/;
 const CHUNK = 256 * 1024; // bench/files.mjs: 1 MiB was no faster and let 20 concurrent downloads grow memory past 64 MiB
+const OUT_OF_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+const STALE_UPLOAD_AFTER_MS = 60 * 60 * 1000;
+
+export interface DiskBlobStoreOptions {
+  /**
+   * A temp file nobody has written to for this long belongs to a write that died (kill -9, power loss):
+   * a live write touches its file with every chunk, so another process's upload in progress is never taken.
+   */
+  staleUploadAfterMs?: number;
+}
 
 /**
  * Blobs as files under `<root>/sha256/ab/<sha256>-<id>`. A write goes to `<root>/tmp` first, is
@@ -16,13 +35,20 @@ const CHUNK = 256 * 1024; // bench/files.mjs: 1 MiB was no faster and let 20 con
  */
 export class DiskBlobStore implements BlobStore {
   readonly kind = 'disk';
+  private readonly tmpDir: string;
+  private readonly staleUploadAfterMs: number;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    options: DiskBlobStoreOptions = {},
+  ) {
+    this.tmpDir = path.join(root, 'tmp');
+    this.staleUploadAfterMs = options.staleUploadAfterMs ?? STALE_UPLOAD_AFTER_MS;
+  }
 
   async write(source: Readable, options: WriteOptions): Promise<WrittenBlob> {
-    const tmpDir = path.join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, randomUUID());
+    await mkdir(this.tmpDir, { recursive: true });
+    const tmp = path.join(this.tmpDir, randomUUID());
     const hasher = new HashingStream(options);
     try {
       await pipeline(source, hasher, createWriteStream(tmp, { flags: 'wx', highWaterMark: CHUNK }));
@@ -35,6 +61,9 @@ export class DiskBlobStore implements BlobStore {
       return { key, sha256, size };
     } catch (error) {
       await rm(tmp, { force: true });
+      if (OUT_OF_SPACE.has((error as NodeJS.ErrnoException).code ?? '')) {
+        throw new BlobStoreFullError(`No space left in ${this.root}: ${(error as Error).message}`);
+      }
       throw error;
     }
   }
@@ -74,6 +103,46 @@ export class DiskBlobStore implements BlobStore {
     }
   }
 
+  async probe(): Promise<void> {
+    try {
+      await mkdir(this.tmpDir, { recursive: true });
+      await access(this.tmpDir, constants.W_OK);
+    } catch (error) {
+      throw new BlobStoreUnavailableError(`The blob folder cannot be written: ${(error as Error).message}`);
+    }
+  }
+
+  async staleUploads(): Promise<StaleUploads> {
+    let count = 0;
+    let bytes = 0;
+    for await (const file of this.staleTempFiles()) {
+      count++;
+      bytes += file.bytes;
+    }
+    return { count, bytes };
+  }
+
+  async removeStaleUploads(): Promise<StaleUploads> {
+    let count = 0;
+    let bytes = 0;
+    for await (const file of this.staleTempFiles()) {
+      await rm(file.path, { force: true });
+      count++;
+      bytes += file.bytes;
+    }
+    return { count, bytes };
+  }
+
+  private async *staleTempFiles(): AsyncIterable<{ path: string; bytes: number }> {
+    const names = await readdir(this.tmpDir).catch(ignoreMissing);
+    const writtenBefore = Date.now() - this.staleUploadAfterMs;
+    for (const name of names ?? []) {
+      const file = path.join(this.tmpDir, name);
+      const info = await lstat(file).catch(ignoreMissing); // a write that just finished renamed it away
+      if (info?.isFile() && info.mtimeMs < writtenBefore) yield { path: file, bytes: info.size };
+    }
+  }
+
   private pathOf(key: BlobKey): string {
     if (!KEY.test(key)) throw new Error(`Not a disk blob key: ${key}`);
     return path.join(this.root, key);
@@ -88,4 +157,9 @@ async function flush(file: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+function ignoreMissing(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw error;
 }

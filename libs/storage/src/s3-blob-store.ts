@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
+  type MultipartUpload,
   NoSuchKey,
   NotFound,
   S3Client,
@@ -21,6 +25,7 @@ import {
   type ByteRange,
   ChecksumMismatchError,
   IncompleteBodyError,
+  type StaleUploads,
   type WriteOptions,
   type WrittenBlob,
 } from './blob-store.js';
@@ -34,9 +39,16 @@ export interface S3BlobStoreOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
   /** Multipart part size; memory per upload is about partSize × queueSize. */
   partSize?: number;
+  /**
+   * A multipart upload started this long ago belongs to a process that died mid-write: S3 keeps its parts
+   * (and bills them) until they are aborted. Generous, as a live upload of hundreds of GB takes hours.
+   */
+  staleUploadAfterMs?: number;
 }
 
 const PREFIX = 'blobs/';
+const PROBE_TIMEOUT_MS = 5000;
+const STALE_UPLOAD_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Blobs as objects under `blobs/<uuid>` in any S3-compatible store. Bodies go up as multipart uploads
@@ -113,12 +125,60 @@ export class S3BlobStore implements BlobStore {
   async *keys(): AsyncIterable<BlobKey> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: PREFIX, ContinuationToken: token }),
-      );
+      const page = await this.client
+        .send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: PREFIX, ContinuationToken: token }))
+        .catch((error: unknown) => Promise.reject(unavailableOr(error)));
       for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
       token = page.NextContinuationToken;
     } while (token);
+  }
+
+  async probe(): Promise<void> {
+    try {
+      // A store that accepts connections but never answers must not hang a health check.
+      await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }), {
+        abortSignal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message || error.name : String(error);
+      throw new BlobStoreUnavailableError(`Bucket ${this.options.bucket} cannot be reached: ${reason}`);
+    }
+  }
+
+  async staleUploads(): Promise<StaleUploads> {
+    let count = 0;
+    for await (const _upload of this.staleMultipartUploads()) count++;
+    return { count, bytes: null };
+  }
+
+  async removeStaleUploads(): Promise<StaleUploads> {
+    let count = 0;
+    for await (const upload of this.staleMultipartUploads()) {
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: upload.Key, UploadId: upload.UploadId }))
+        .catch((error: unknown) => Promise.reject(unavailableOr(error)));
+      count++;
+    }
+    return { count, bytes: null };
+  }
+
+  private async *staleMultipartUploads(): AsyncIterable<MultipartUpload> {
+    const startedBefore = Date.now() - (this.options.staleUploadAfterMs ?? STALE_UPLOAD_AFTER_MS);
+    let markers: { KeyMarker?: string | undefined; UploadIdMarker?: string | undefined } = {};
+    do {
+      let page;
+      try {
+        page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.options.bucket, Prefix: PREFIX, ...markers }));
+      } catch (error) {
+        // Some S3-compatible servers (s3rver) cannot list multipart uploads: there is nothing this store can find.
+        if (error instanceof S3ServiceException && error.name === 'NotImplemented') return;
+        throw unavailableOr(error);
+      }
+      for (const upload of page.Uploads ?? []) {
+        if (upload.Key && upload.UploadId && upload.Initiated && upload.Initiated.getTime() < startedBefore) yield upload;
+      }
+      markers = page.IsTruncated ? { KeyMarker: page.NextKeyMarker, UploadIdMarker: page.NextUploadIdMarker } : {};
+    } while (markers.KeyMarker);
   }
 
   presignGet(key: BlobKey, options: { expiresInSeconds: number; filename: string }): Promise<string> {

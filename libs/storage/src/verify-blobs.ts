@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BlobKey, BlobStore } from './blob-store.js';
+import type { BlobKey, BlobStore, StaleUploads } from './blob-store.js';
 
 export interface RecordedBlob {
   sha256: string;
@@ -16,6 +16,8 @@ export interface BlobReport {
   corrupt: { sha256: string; storageKey: BlobKey; problem: string }[];
   /** Objects no blob record points at: left by a crash between storing and recording, or an upload in flight. */
   unreferenced: BlobKey[];
+  /** Writes abandoned by a process that died mid-upload; the API removes them at start and every hour. */
+  staleUploads: StaleUploads;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function verifyBlobs(
   store: BlobStore,
   options: { rehash: boolean },
 ): Promise<BlobReport> {
-  const report: BlobReport = { checked: 0, rehashed: options.rehash, missing: [], corrupt: [], unreferenced: [] };
+  const report: Omit<BlobReport, 'staleUploads'> = { checked: 0, rehashed: options.rehash, missing: [], corrupt: [], unreferenced: [] };
   const known = new Set<BlobKey>();
   for await (const blob of records) {
     report.checked++;
@@ -43,7 +45,7 @@ export async function verifyBlobs(
     }
   }
   for await (const key of store.keys()) if (!known.has(key)) report.unreferenced.push(key);
-  return report;
+  return { ...report, staleUploads: await store.staleUploads() };
 }
 
 async function digest(store: BlobStore, key: BlobKey): Promise<string> {

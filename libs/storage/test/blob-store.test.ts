@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -124,11 +124,23 @@ describe.each([
     if (store.kind === 'disk') expect(await readdir(path.join(diskRoot, 'tmp'))).toEqual([]);
   });
 
+  it('answers a probe while it can be written to', async () => {
+    await expect(store.probe()).resolves.toBeUndefined();
+  });
+
   it('deletes, and knows an object is gone', async () => {
     const written = await store.write(Readable.from([Buffer.from('bye')]), { maxBytes: 10 });
     await store.delete(written.key);
     expect(await store.size(written.key)).toBeUndefined();
     expect(await allKeys(store)).not.toContain(written.key);
+  });
+});
+
+describe('disk blob store specifics', () => {
+  it('fails its probe with BlobStoreUnavailableError when its folder cannot be made', async () => {
+    const blocker = path.join(diskRoot, 'not-a-folder');
+    await writeFile(blocker, 'a file where the blob folder should be');
+    await expect(new DiskBlobStore(blocker).probe()).rejects.toBeInstanceOf(BlobStoreUnavailableError);
   });
 });
 
@@ -151,6 +163,9 @@ describe('s3 blob store specifics', () => {
     try {
       await expect(store.write(Readable.from([Buffer.from('x')]), { maxBytes: 10 })).rejects.toBeInstanceOf(BlobStoreUnavailableError);
       await expect(store.read('blobs/anything')).rejects.toBeInstanceOf(BlobStoreUnavailableError);
+      await expect(store.probe()).rejects.toBeInstanceOf(BlobStoreUnavailableError);
+      await expect(allKeys(store)).rejects.toBeInstanceOf(BlobStoreUnavailableError);
+      await expect(store.staleUploads()).rejects.toBeInstanceOf(BlobStoreUnavailableError);
     } finally {
       await s3.restart();
     }

@@ -18,6 +18,9 @@ const blobReport = z.object({
   missing: z.array(z.object({ sha256: z.string(), storageKey: z.string() })),
   corrupt: z.array(z.object({ sha256: z.string(), storageKey: z.string(), problem: z.string() })),
   unreferenced: z.array(z.string()),
+  staleUploads: z
+    .object({ count: z.number(), bytes: z.number().nullable().describe('null where the store cannot tell (S3)') })
+    .describe('Writes abandoned by a process that died mid-upload; removed at start and every hour'),
 });
 
 const PAGE = 1000;

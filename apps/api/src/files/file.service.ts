@@ -4,6 +4,7 @@ import type { ModelFile, ModelVersion } from '@vetted/db';
 import { checkFilePath, DomainError, fileFormat } from '@vetted/domain';
 import {
   type BlobStore,
+  BlobStoreFullError,
   BlobStoreUnavailableError,
   BlobTooLargeError,
   ChecksumMismatchError,
@@ -191,6 +192,10 @@ export class FileService {
       if (error instanceof IncompleteBodyError) throw DomainError.invalid([{ field: 'body', message: error.message }], 'incomplete_body');
       if (error instanceof BlobStoreUnavailableError)
         throw new DomainError('unavailable', 'storage_unavailable', 'Weight storage is unavailable; try again later');
+      if (error instanceof BlobStoreFullError) {
+        this.logger.error(`upload refused, weight storage is full: ${error.message}`);
+        throw new DomainError('insufficient_storage', 'insufficient_storage', 'Weight storage is full; an operator must free space');
+      }
       throw DomainError.invalid([{ field: 'body', message: 'the upload was interrupted' }], 'upload_interrupted');
     }
   }

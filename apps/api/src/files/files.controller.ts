@@ -44,7 +44,7 @@ export class FilesController {
   @ApiBody({ description: 'The file bytes, streamed', schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'X-Checksum-Sha256', required: false, description: 'Expected sha256 (hex); a mismatch keeps nothing' })
   @ApiJsonResponse(201, 'Stored (200 when it replaced the file at this path)', fileView)
-  @ApiProblems(400, 404, 409, 413, 503)
+  @ApiProblems(400, 403, 404, 409, 413, 503, 507)
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Param(versionRef) ref: VersionRef,
@@ -67,7 +67,7 @@ export class FilesController {
   @ApiVersionParams()
   @ApiFilePath()
   @ApiJsonResponse(204, 'Deleted from the draft')
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 403, 404, 409)
   async delete(
     @CurrentPrincipal() principal: Principal,
     @Param(versionRef) ref: VersionRef,

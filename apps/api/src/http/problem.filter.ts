@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, type ErrorKind } from '@vetted/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { outageError, outageReason, RETRY_AFTER_SECONDS } from './outage.js';
 import { type Problem, problem } from './problem.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -11,6 +12,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   unavailable: 503,
+  insufficient_storage: 507,
   rate_limited: 429,
 };
 
@@ -38,13 +40,21 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string; field?: stri
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', detail: 'Send the request body as application/json' },
 };
 
-/** Turns anything thrown into problem+json; unknown errors become a 500 whose details stay in the log. */
-export function toProblem(error: unknown, request: FastifyRequest, logger: Logger): Problem {
+/**
+ * Turns anything thrown into problem+json: a database or storage outage becomes a 503 the client may
+ * retry; unknown errors become a 500. Either way the details stay in the log.
+ */
+export function toProblem(thrown: unknown, request: FastifyRequest, logger: Logger): Problem {
+  const outage = outageError(thrown);
+  if (outage) logger.error(`request ${request.id}: ${outage.code}: ${outageReason(thrown)}`);
+  const error = outage ?? thrown;
   if (error instanceof DomainError) {
+    const status = STATUS_BY_KIND[error.kind];
+    const retryAfter = error.retryAfterSeconds ?? (status === 503 ? RETRY_AFTER_SECONDS : undefined);
     return {
       ...error.extensions,
-      ...problem(STATUS_BY_KIND[error.kind], error.code, error.message, error.fields),
-      ...(error.retryAfterSeconds ? { retryAfter: error.retryAfterSeconds } : {}),
+      ...problem(status, error.code, error.message, error.fields),
+      ...(retryAfter ? { retryAfter } : {}),
     };
   }
   // Nest wraps Fastify's client errors in an HttpException whose cause is the original.

@@ -10,7 +10,7 @@ export interface Problem {
   instance?: string;
   errors?: FieldProblem[];
   requestId?: string;
-  /** Seconds, also sent as Retry-After (429). */
+  /** Seconds, also sent as Retry-After (429, 503). */
   retryAfter?: number;
   /** Extension members a specific problem carries (e.g. `findings` on a blocked approval). */
   [extension: string]: unknown;
@@ -29,6 +29,7 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 export function problem(status: number, code: string, detail: string, errors?: FieldProblem[]): Problem {

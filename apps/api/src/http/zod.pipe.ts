@@ -1,6 +1,7 @@
 import type { PipeTransform } from '@nestjs/common';
 import { DomainError } from '@vetted/domain';
 import type { z } from 'zod';
+import { NUL_PROBLEM, nulCharacterFields } from './nul-characters.js';
 
 /** Validates a body, query or path parameter into its typed shape; every failure names the field. */
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
@@ -22,6 +23,15 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
   }
 }
 
-export const validBody = <S extends z.ZodType>(schema: S): ZodPipe<S> => new ZodPipe(schema, 'body');
+/** JSON bodies refuse NUL characters anywhere, keys included (paths and queries: see url-nul-guard.ts). */
+class JsonBodyPipe<S extends z.ZodType> extends ZodPipe<S> {
+  override transform(value: unknown): z.output<S> {
+    const fields = nulCharacterFields(value);
+    if (fields.length > 0) throw DomainError.invalid(fields.map((field) => ({ field: field || 'body', message: NUL_PROBLEM })));
+    return super.transform(value);
+  }
+}
+
+export const validBody = <S extends z.ZodType>(schema: S): ZodPipe<S> => new JsonBodyPipe(schema, 'body');
 export const validQuery = <S extends z.ZodType>(schema: S): ZodPipe<S> => new ZodPipe(schema, 'query');
 export const validParam = <S extends z.ZodType>(name: string, schema: S): ZodPipe<S> => new ZodPipe(schema, name);

@@ -35,6 +35,7 @@ const benchmarkRunEvidence = z.object({
   file: z.string(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
   requestedBy: z.string(),
+  requestedByName: z.string(),
   executionProvider: z.string().nullable(),
   hardware: z.string().nullable(),
   p50Ms: z.number().nullable(),

@@ -206,7 +206,7 @@ export class ReviewService {
       manifest: { commitSha: version.commitSha, files: head.files.length, bytes: head.files.reduce((sum, f) => sum + f.size, 0) },
       contributors: await this.contributors(db, version),
       benchmarks: succeeded.map((run) => run.id),
-      benchmarkRuns: runEvidence(head),
+      benchmarkRuns: runEvidence(head, await this.actors.describe(head.runs.map((run) => run.requestedBy))),
       diff: base ? diffVersions(base, head) : null,
       blockers,
       overridable,
@@ -225,7 +225,7 @@ export class ReviewService {
   }
 }
 
-function runEvidence(snapshot: VersionSnapshot): NonNullable<Evidence['benchmarkRuns']> {
+function runEvidence(snapshot: VersionSnapshot, names: ReadonlyMap<string, ActorInfo>): NonNullable<Evidence['benchmarkRuns']> {
   return snapshot.runs.map((run) => {
     const result = parseRunResult(run.result);
     return {
@@ -233,6 +233,7 @@ function runEvidence(snapshot: VersionSnapshot): NonNullable<Evidence['benchmark
       file: run.file,
       status: run.status,
       requestedBy: run.requestedBy,
+      requestedByName: names.get(run.requestedBy)!.name,
       executionProvider: run.executionProvider,
       hardware: run.hardware,
       p50Ms: run.p50Ms,

@@ -48,6 +48,3 @@ export function latencyBars(runs: BenchmarkRun[], versionOrder: string[]): Laten
 }
 
 export const isRunActive = (run: Pick<BenchmarkRun, 'status'>): boolean => run.status === 'queued' || run.status === 'running';
-
-/** Who asked for a run, where only the id is known: `auto` is the smoke test queued after a scan. */
-export const requesterOf = (requestedBy: string): string => (requestedBy === 'auto' ? 'automatic' : requestedBy);

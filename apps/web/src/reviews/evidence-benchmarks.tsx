@@ -1,14 +1,11 @@
 import type { Evidence } from '../api/api-types';
 import { StatusBadge } from '../components/badges';
 import { formatDate, formatMs } from '../format/format';
-import { requesterOf } from '../model/benchmark-series';
 import { RunDetails } from '../model/run-details';
 
 /** Every benchmark run of the version, failed and cancelled ones too: a failed smoke test is evidence. */
 export function EvidenceBenchmarks({ evidence, headingId }: { evidence: Evidence; headingId: string }) {
   const runs = evidence.benchmarkRuns;
-  // Runs are requested by contributors or reviewers; the evidence names the contributors.
-  const names = new Map((evidence.contributors ?? []).map((contributor) => [contributor.actor, contributor.name]));
   return (
     <section className="evidence-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Benchmarks</h3>
@@ -37,7 +34,7 @@ export function EvidenceBenchmarks({ evidence, headingId }: { evidence: Evidence
               {run.error && <p className="run-error">{run.error}</p>}
               <RunDetails inputs={run.inputs} findings={run.findings} />
               <p className="muted small">
-                Requested by {names.get(run.requestedBy) ?? requesterOf(run.requestedBy)}
+                Requested by {run.requestedByName}
                 {run.finishedAt && `, finished ${formatDate(run.finishedAt)}`}
               </p>
             </li>

@@ -3171,7 +3171,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem details (RFC 9457) */
+            /**
+             * @description Problem details (RFC 9457)
+             *
+             *     Problem details (RFC 9457)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,6 +3275,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem details (RFC 9457) */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
         };
     };
     FilesController_delete: {
@@ -3339,7 +3363,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem details (RFC 9457) */
+            /**
+             * @description Problem details (RFC 9457)
+             *
+             *     Problem details (RFC 9457)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4805,6 +4833,7 @@ export interface operations {
                                     /** @enum {string} */
                                     status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                                     requestedBy: string;
+                                    requestedByName: string;
                                     executionProvider: string | null;
                                     hardware: string | null;
                                     p50Ms: number | null;
@@ -5102,6 +5131,7 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                                 requestedBy: string;
+                                requestedByName: string;
                                 executionProvider: string | null;
                                 hardware: string | null;
                                 p50Ms: number | null;
@@ -5720,6 +5750,7 @@ export interface operations {
                                     /** @enum {string} */
                                     status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                                     requestedBy: string;
+                                    requestedByName: string;
                                     executionProvider: string | null;
                                     hardware: string | null;
                                     p50Ms: number | null;

@@ -47,7 +47,7 @@ const EVIDENCE: Evidence = {
       file: 'model.onnx',
       status: 'failed',
       requestedBy: 'key:1',
-      requestedByName: 'Pat Publisher',
+      requestedByName: 'Ada Publisher',
       executionProvider: 'cpu',
       hardware: 'EPYC × 16',
       p50Ms: null,

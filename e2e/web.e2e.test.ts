@@ -313,6 +313,9 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     await page.getByRole('heading', { name: 'Run a benchmark' }).waitFor();
     await page.getByLabel('Execution provider').selectOption('cpu');
     await page.getByLabel('Timed runs').fill('5');
+    await page.getByLabel('Dimensions (optional)').fill('batch');
+    await expect.poll(() => page.locator('#benchmark-dims-error').textContent()).toContain('"batch" is not name=size');
+    await page.getByLabel('Dimensions (optional)').fill('batch=1');
     await page.getByRole('button', { name: 'Run benchmark' }).click();
     const status = page.locator('.run-status');
     await expect.poll(() => status.textContent(), { timeout: 40_000 }).toMatch(/succeeded|failed|cancelled/);
@@ -321,6 +324,7 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     const runs = (await admin.call('GET', '/v1/models/acme/nc-vision/versions/1.0/benchmarks')).items;
     const mine = runs.find((run: { requestedBy: string }) => run.requestedBy !== 'auto');
     expect(mine).toMatchObject({ status: 'succeeded', executionProvider: { requested: 'cpu', actual: 'cpu' } });
+    expect(mine.settings.requested.dims).toEqual({ batch: 1 });
     expect(await status.textContent()).toContain(mine.id.slice(0, 8));
     await expect.poll(() => page.locator('.latency-row').allTextContents()).toContainEqual(expect.stringContaining('1.0 · cpu'));
     await expect.poll(() => page.locator('.runs-table tbody tr:not(.run-details-row)').count()).toBe(runs.length);

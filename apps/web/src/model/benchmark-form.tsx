@@ -10,6 +10,7 @@ import { hardwareLabel, isRunActive } from './benchmark-series';
 import { useVersionFiles } from './files-panel';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
+import { parseDimsText } from './dims-text';
 
 const PROVIDERS: { value: NonNullable<BenchmarkRequest['executionProvider']>; label: string }[] = [
   { value: 'auto', label: 'Best available' },
@@ -34,6 +35,8 @@ export function BenchmarkForm({ namespace, name, version }: Props) {
   const [provider, setProvider] = useState<NonNullable<BenchmarkRequest['executionProvider']>>('auto');
   const [batchSize, setBatchSize] = useState('1');
   const [iterations, setIterations] = useState('20');
+  const [dimsText, setDimsText] = useState('');
+  const dims = parseDimsText(dimsText);
   const [runId, setRunId] = useState<string | null>(null);
 
   const start = useMutation({
@@ -65,11 +68,13 @@ export function BenchmarkForm({ namespace, name, version }: Props) {
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (dims.problem) return;
     start.mutate({
       executionProvider: provider,
       batchSize: Number(batchSize),
       iterations: Number(iterations),
       ...(file ? { file } : {}),
+      ...(dims.dims ? { dims: dims.dims } : {}),
     });
   };
   return (
@@ -102,6 +107,15 @@ export function BenchmarkForm({ namespace, name, version }: Props) {
         min={1}
         max={1000}
         required
+      />
+      <TextField
+        id="benchmark-dims"
+        label="Dimensions (optional)"
+        hint="Sizes the graph leaves open, e.g. height=640, width=640, or x.2=640 for an unnamed axis; image sides default to the preprocessor config or 224"
+        value={dimsText}
+        onValueChange={setDimsText}
+        placeholder="height=640, width=640"
+        error={dims.problem}
       />
       {start.isError && <ErrorNotice title="The benchmark was not queued" error={start.error} />}
       <button type="submit" disabled={start.isPending || (run.data !== undefined && isRunActive(run.data))}>

@@ -1,0 +1,39 @@
+import type { DomainEvent, Prisma } from '@vetted/db';
+import { EVENT_PAYLOADS, type EventType, type NewDomainEvent } from './domain-event.js';
+
+type Db = Prisma.TransactionClient;
+
+/** Written in the transaction of the change it describes: the change and its event commit together or not at all. */
+export async function recordEvent(tx: Db, event: NewDomainEvent): Promise<void> {
+  const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as Prisma.InputJsonValue;
+  await tx.domainEvent.create({ data: { ...event, payload } });
+}
+
+export interface EventFilter {
+  types?: readonly EventType[] | undefined;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  namespace?: string | undefined;
+  /** Events after this sequence number. */
+  after?: bigint | undefined;
+  limit: number;
+}
+
+/**
+ * Events in commit-safe order: only those whose transaction is older than every transaction still
+ * running, so a reader that pages by `seq` never passes an event that commits later with a smaller one.
+ */
+export function listEvents(db: Db, filter: EventFilter): Promise<DomainEvent[]> {
+  return db.$queryRaw<DomainEvent[]>`
+    SELECT seq, id, type, at, actor, actor_name AS "actorName", subject_type AS "subjectType", subject_id AS "subjectId",
+           namespace, payload, tx_id AS "txId"
+    FROM domain_events
+    WHERE tx_id < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint
+      AND seq > ${filter.after ?? -1n}
+      AND (${filter.types ? [...filter.types] : null}::text[] IS NULL OR type = ANY(${filter.types ? [...filter.types] : null}::text[]))
+      AND (${filter.subjectType ?? null}::text IS NULL OR subject_type = ${filter.subjectType ?? null})
+      AND (${filter.subjectId ?? null}::text IS NULL OR subject_id = ${filter.subjectId ?? null})
+      AND (${filter.namespace ?? null}::text IS NULL OR namespace = ${filter.namespace ?? null})
+    ORDER BY seq
+    LIMIT ${filter.limit}`;
+}

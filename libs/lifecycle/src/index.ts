@@ -1,0 +1,5 @@
+export * from './audit.repository.js';
+export * from './domain-event.js';
+export * from './event.repository.js';
+export * from './version-lifecycle.js';
+export * from './version-status.js';

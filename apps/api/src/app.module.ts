@@ -16,6 +16,9 @@ import { BlobCollector } from './files/blob-collector.js';
 import { FileService } from './files/file.service.js';
 import { FilesController } from './files/files.controller.js';
 import { StaleUploadSweeper } from './files/stale-upload-sweeper.js';
+import { EventStreams } from './events/event-streams.js';
+import { EventService } from './events/event.service.js';
+import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportService } from './imports/import.service.js';
 import { ImportsController } from './imports/imports.controller.js';
@@ -54,6 +57,7 @@ export class AppModule {
     return {
       module: AppModule,
       controllers: [
+        EventsController,
         HealthController,
         MetricsController,
         KeysController,
@@ -81,6 +85,8 @@ export class AppModule {
         ApiKeyRepository,
         ApiKeyService,
         ActorDirectory,
+        EventService,
+        EventStreams,
         LicenseRepository,
         ModelRepository,
         ModelService,

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditEvent, Prisma } from '@vetted/db';
+import { type AuditEntry, recordAudit } from '@vetted/lifecycle';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  data?: Prisma.InputJsonValue;
-}
+export type { AuditEntry };
 
 export interface AuditFilter {
   subjectType?: string | undefined;
@@ -26,8 +21,8 @@ export class AuditRepository {
   constructor(private readonly db: PrismaService) {}
 
   /** Recorded in the same transaction as the change it describes. */
-  async record(tx: Transaction, entry: AuditEntry): Promise<void> {
-    await tx.auditEvent.create({ data: { ...entry, data: entry.data ?? {} } });
+  record(tx: Transaction, entry: AuditEntry): Promise<void> {
+    return recordAudit(tx, entry);
   }
 
   /** Everything recorded about a version and its files since `since`, oldest first; downloads left out. */

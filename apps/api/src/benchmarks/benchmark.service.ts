@@ -10,7 +10,7 @@ import { PrismaService } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
 import { seesUnapproved } from '../models/model.service.js';
 import type { VersionRef } from '../models/version-ref.js';
-import { LISTED_STATUSES } from '../models/version.repository.js';
+import { LISTED_STATUSES } from '@vetted/lifecycle';
 import { VersionService } from '../models/version.service.js';
 import { comparablePairs } from './benchmark-comparison.js';
 import { toBenchmarkView } from './benchmark.mapper.js';

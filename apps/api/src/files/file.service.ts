@@ -20,7 +20,8 @@ import { seesUnapproved } from '../models/model.service.js';
 import { subjectOf, type VersionRef } from '../models/version-ref.js';
 import { VersionService, versionFrozen } from '../models/version.service.js';
 import type { ModelRow } from '../models/model.repository.js';
-import { VersionRepository, VISIBLE_STATUSES } from '../models/version.repository.js';
+import { DOWNLOADABLE_STATUSES } from '@vetted/lifecycle';
+import { VersionRepository } from '../models/version.repository.js';
 import { BlobCollector } from './blob-collector.js';
 import { FileRepository } from './file.repository.js';
 import { toFileView } from './file.mapper.js';
@@ -167,7 +168,7 @@ export class FileService {
         `Version ${ref.version} of ${ref.namespace}/${ref.name} was revoked${found.version.statusReason ? `: ${found.version.statusReason}` : ''}`,
       );
     }
-    if (!seesUnapproved(principal) && !VISIBLE_STATUSES.includes(found.version.status)) {
+    if (!seesUnapproved(principal) && !DOWNLOADABLE_STATUSES.includes(found.version.status)) {
       throw new DomainError(
         'forbidden',
         'version_not_approved',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ModelVersion } from '@vetted/db';
 import { PrismaService } from '../infra/prisma.service.js';
-import { VISIBLE_STATUSES } from '../models/version.repository.js';
+import { DOWNLOADABLE_STATUSES } from '@vetted/lifecycle';
 
 /** Versions as the Hub endpoint sees them: approved (or deprecated, when asked for explicitly) only. */
 @Injectable()
@@ -15,12 +15,12 @@ export class HfRepository {
 
   byCommit(modelId: string, commitSha: string): Promise<ModelVersion | null> {
     return this.db.modelVersion.findFirst({
-      where: { modelId, commitSha, status: { in: VISIBLE_STATUSES } },
+      where: { modelId, commitSha, status: { in: [...DOWNLOADABLE_STATUSES] } },
       orderBy: { createdAt: 'desc' },
     });
   }
 
   byLabel(modelId: string, label: string): Promise<ModelVersion | null> {
-    return this.db.modelVersion.findFirst({ where: { modelId, label, status: { in: VISIBLE_STATUSES } } });
+    return this.db.modelVersion.findFirst({ where: { modelId, label, status: { in: [...DOWNLOADABLE_STATUSES] } } });
   }
 }

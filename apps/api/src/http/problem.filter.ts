@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, type ErrorKind } from '@vetted/domain';
+import { TransitionRefused } from '@vetted/lifecycle';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { outageError, outageReason, RETRY_AFTER_SECONDS } from './outage.js';
 import { type Problem, problem } from './problem.js';
@@ -47,7 +48,8 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string; field?: stri
 export function toProblem(thrown: unknown, request: FastifyRequest, logger: Logger): Problem {
   const outage = outageError(thrown);
   if (outage) logger.error(`request ${request.id}: ${outage.code}: ${outageReason(thrown)}`);
-  const error = outage ?? thrown;
+  // A move the lifecycle refuses is a conflict the client can read, however the caller got there.
+  const error = outage ?? (thrown instanceof TransitionRefused ? DomainError.conflict('invalid_transition', thrown.message) : thrown);
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
     const retryAfter = error.retryAfterSeconds ?? (status === 503 ? RETRY_AFTER_SECONDS : undefined);

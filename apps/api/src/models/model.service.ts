@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordEvent } from '@vetted/lifecycle';
 import { DomainError, hasRole } from '@vetted/domain';
 import { decodeModelCursor, encodeModelCursor } from './model-cursor.js';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -80,6 +81,15 @@ export class ModelService {
           data: { modelId },
         });
         await this.queue.send(tx, 'model.created', { modelId, actor: principal.actor });
+        await recordEvent(tx, {
+          type: 'model.created',
+          actor: principal.actor,
+          actorName: principal.name,
+          subjectType: 'model',
+          subjectId: id,
+          namespace: input.namespace,
+          payload: { model: id, source: 'upload' },
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.conflict('model_exists', `Model ${id} already exists`);

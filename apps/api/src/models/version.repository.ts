@@ -3,20 +3,10 @@ import type { ModelVersion, VersionStatus } from '@vetted/db';
 import type { TimeCursor } from '@vetted/domain';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import { olderThan } from '../http/pagination.js';
-
-/** Statuses a viewer may download: approved versions, and deprecated ones (still downloadable, flagged). */
-export const VISIBLE_STATUSES: VersionStatus[] = ['approved', 'deprecated'];
-/** Statuses a viewer may see listed, with their reason: a revoked version stays on record, without downloads. */
-export const LISTED_STATUSES: VersionStatus[] = [...VISIBLE_STATUSES, 'revoked'];
+import { DOWNLOADABLE_STATUSES, LISTED_STATUSES, lockVersionStatus } from '@vetted/lifecycle';
 
 /** What a person did to a version's bytes; any of these bars them from approving it. */
 export type Contribution = 'created' | 'uploaded' | 'deleted' | 'submitted' | 'imported';
-
-export interface StatusChange {
-  status: VersionStatus;
-  reason: string | null;
-  by: string;
-}
 
 @Injectable()
 export class VersionRepository {
@@ -27,7 +17,7 @@ export class VersionRepository {
     return this.db.modelVersion.findMany({
       where: {
         modelId,
-        ...(options.visibleOnly ? { status: { in: LISTED_STATUSES } } : {}),
+        ...(options.visibleOnly ? { status: { in: [...LISTED_STATUSES] } } : {}),
         ...olderThan(after),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -40,11 +30,8 @@ export class VersionRepository {
   }
 
   /** Locks the version row for the rest of the transaction, so submits, reviews and file changes never interleave. */
-  async lockStatus(tx: Transaction, versionId: string): Promise<VersionStatus | undefined> {
-    const rows = await tx.$queryRaw<
-      { status: VersionStatus }[]
-    >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
-    return rows[0]?.status;
+  lockStatus(tx: Transaction, versionId: string): Promise<VersionStatus | undefined> {
+    return lockVersionStatus(tx, versionId);
   }
 
   /**
@@ -74,13 +61,6 @@ export class VersionRepository {
     return job?.createdBy ?? version.createdBy;
   }
 
-  setStatus(tx: Transaction, id: string, change: StatusChange): Promise<ModelVersion> {
-    return tx.modelVersion.update({
-      where: { id },
-      data: { status: change.status, statusReason: change.reason, statusChangedBy: change.by, statusChangedAt: new Date() },
-    });
-  }
-
   /** Removes a draft and its file rows; returns the digests its files used, for blob clean-up. */
   async deleteDraft(tx: Transaction, id: string): Promise<string[]> {
     const files = await tx.modelFile.findMany({ where: { versionId: id }, select: { sha256: true } });
@@ -91,7 +71,12 @@ export class VersionRepository {
   /** The newest approved (or deprecated) version created before this one: what a review diffs against. */
   previousApproved(db: Transaction, version: Pick<ModelVersion, 'id' | 'modelId' | 'createdAt'>): Promise<ModelVersion | null> {
     return db.modelVersion.findFirst({
-      where: { modelId: version.modelId, id: { not: version.id }, status: { in: VISIBLE_STATUSES }, createdAt: { lte: version.createdAt } },
+      where: {
+        modelId: version.modelId,
+        id: { not: version.id },
+        status: { in: [...DOWNLOADABLE_STATUSES] },
+        createdAt: { lte: version.createdAt },
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     });
   }
@@ -99,10 +84,6 @@ export class VersionRepository {
   /** A draft an import is still filling belongs to that import until it finishes. */
   async importInProgress(versionId: string, db: Transaction = this.db): Promise<boolean> {
     return (await db.importJob.count({ where: { versionId, status: { in: ['queued', 'running'] } } })) > 0;
-  }
-
-  submit(tx: Transaction, id: string, commitSha: string): Promise<ModelVersion> {
-    return tx.modelVersion.update({ where: { id }, data: { status: 'pending_review', commitSha } });
   }
 
   create(tx: Transaction, data: { modelId: string; label: string; licenseId: string | null; createdBy: string }): Promise<ModelVersion> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeTimeCursor, DomainError, encodeTimeCursor, hasRole, manifestCommitSha } from '@vetted/domain';
 import type { ModelVersion } from '@vetted/db';
+import { changeVersionStatus, LISTED_STATUSES } from '@vetted/lifecycle';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ActorDirectory } from '../auth/actor-directory.js';
 import { BlobCollector } from '../files/blob-collector.js';
@@ -16,7 +17,7 @@ import { ModelService, seesUnapproved } from './model.service.js';
 import type { ModelRow } from './model.repository.js';
 import { subjectOf, type VersionRef } from './version-ref.js';
 import { toVersionView } from './version.mapper.js';
-import { LISTED_STATUSES, VersionRepository } from './version.repository.js';
+import { VersionRepository } from './version.repository.js';
 import type { CreateVersionBody, VersionView } from './version.schemas.js';
 
 @Injectable()
@@ -80,16 +81,27 @@ export class VersionService {
       if (status !== 'draft') throw notDraft(ref, status ?? 'gone');
       const files = await this.files.list(found.id, tx);
       if (files.length === 0) throw DomainError.conflict('version_empty', `Version ${ref.version} has no files to submit`);
-      const version = await this.versions.submit(tx, found.id, found.commitSha ?? manifestCommitSha(files));
+      const commitSha = found.commitSha ?? manifestCommitSha(files);
+      const { version } = await changeVersionStatus(tx, {
+        versionId: found.id,
+        subject: ref,
+        to: 'pending_review',
+        fields: { commitSha },
+        actor: principal.actor,
+        actorName: principal.name,
+        audit: { action: 'version.submitted', data: { commitSha, files: files.length } },
+        event: () => ({
+          type: 'version.submitted',
+          actor: principal.actor,
+          actorName: principal.name,
+          subjectType: 'model_version',
+          subjectId: subjectOf(ref),
+          namespace: ref.namespace,
+          payload: { model: `${ref.namespace}/${ref.name}`, version: ref.version, commitSha, files: files.length },
+        }),
+      });
       await this.versions.addContributor(tx, found.id, principal.actor, 'submitted');
       await this.queue.send(tx, 'version.scan', { versionId: found.id });
-      await this.audit.record(tx, {
-        actor: principal.actor,
-        action: 'version.submitted',
-        subjectType: 'model_version',
-        subjectId: subjectOf(ref),
-        data: { commitSha: version.commitSha, files: files.length },
-      });
       return version;
     });
     return this.view(submitted);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ModelVersion, Prisma, Review } from '@vetted/db';
 import { DomainError, hasRole } from '@vetted/domain';
+import { allowedFrom, changeVersionStatus } from '@vetted/lifecycle';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
@@ -19,12 +20,6 @@ import { bySeverity, findingsOf } from './version-findings.js';
 import { cardLicense, parseRunResult, type VersionSnapshot } from './version-snapshot.js';
 
 const QUEUE_LIMIT = 100;
-
-/** Later states: deprecated stays downloadable (flagged); revoked stays listed, downloadable nowhere, /hf included. */
-const LIFECYCLE: Record<'deprecated' | 'revoked', ModelVersion['status'][]> = {
-  deprecated: ['approved'],
-  revoked: ['approved', 'deprecated'],
-};
 
 /**
  * "Approved" is the registry's product: a named reviewer who had no hand in the bytes decided, on
@@ -61,13 +56,25 @@ export class ReviewService {
           overrideReason,
         },
       });
-      await this.versions.setStatus(tx, version.id, { status: decision, reason: input.comment, by: principal.actor });
-      await this.audit.record(tx, {
+      await changeVersionStatus(tx, {
+        versionId: version.id,
+        subject: ref,
+        to: decision,
+        reason: input.comment,
         actor: principal.actor,
-        action: `version.${decision}`,
-        subjectType: 'model_version',
-        subjectId: subjectOf(ref),
-        data: { reviewId: created.id, commitSha: evidence.manifest.commitSha, ...(overrideReason ? { overrideReason, overrides } : {}) },
+        actorName: principal.name,
+        audit: {
+          data: { reviewId: created.id, commitSha: evidence.manifest.commitSha, ...(overrideReason ? { overrideReason, overrides } : {}) },
+        },
+        event: (changed) => ({
+          type: decision === 'approved' ? 'version.approved' : 'version.rejected',
+          actor: principal.actor,
+          actorName: principal.name,
+          subjectType: 'model_version',
+          subjectId: subjectOf(ref),
+          namespace: ref.namespace,
+          payload: { model: `${ref.namespace}/${ref.name}`, version: ref.version, commitSha: changed.commitSha, comment: input.comment },
+        }),
       });
       return created;
     });
@@ -84,14 +91,24 @@ export class ReviewService {
   async setLifecycle(principal: Principal, ref: VersionRef, status: 'deprecated' | 'revoked', reason: string): Promise<VersionView> {
     const { version } = await this.versionService.findRow(principal, ref);
     const updated = await this.db.$transaction(async (tx) => {
-      const before = await this.lockStatus(tx, version.id, LIFECYCLE[status], 'invalid_transition', status);
-      const changed = await this.versions.setStatus(tx, version.id, { status, reason, by: principal.actor });
-      await this.audit.record(tx, {
+      const before = await this.lockStatus(tx, version.id, allowedFrom(status), 'invalid_transition', status);
+      const { version: changed } = await changeVersionStatus(tx, {
+        versionId: version.id,
+        subject: ref,
+        to: status,
+        reason,
         actor: principal.actor,
-        action: `version.${status}`,
-        subjectType: 'model_version',
-        subjectId: subjectOf(ref),
-        data: { reason, before },
+        actorName: principal.name,
+        audit: { data: { reason, before } },
+        event: () => ({
+          type: status === 'deprecated' ? 'version.deprecated' : 'version.revoked',
+          actor: principal.actor,
+          actorName: principal.name,
+          subjectType: 'model_version',
+          subjectId: subjectOf(ref),
+          namespace: ref.namespace,
+          payload: { model: `${ref.namespace}/${ref.name}`, version: ref.version, reason },
+        }),
       });
       return changed;
     });
@@ -124,7 +141,7 @@ export class ReviewService {
   private async lockStatus(
     tx: Transaction,
     versionId: string,
-    allowed: ModelVersion['status'][],
+    allowed: readonly ModelVersion['status'][],
     code: string,
     what: string,
   ): Promise<string> {

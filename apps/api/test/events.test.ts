@@ -48,8 +48,9 @@ describe('the event feed', () => {
 
     await expect
       .poll(async () => (await feed('namespace=ev')).items.map((e) => e.type))
-      .toEqual(['model.created', 'version.submitted', 'version.approved']);
-    const [created, submitted, decided] = (await feed('namespace=ev')).items;
+      .toEqual(['model.created', 'version.submitted', 'version.scanned', 'version.approved']);
+    const [created, submitted, scanned, decided] = (await feed('namespace=ev')).items;
+    expect(scanned).toMatchObject({ actor: { id: 'worker' }, payload: { statuses: { clean: 1 }, findings: expect.any(Object) } });
     expect(created).toMatchObject({ actor: { name: 'Paula Publisher' }, subject: { type: 'model', id: 'ev/feed' } });
     expect(submitted.payload).toMatchObject({
       model: 'ev/feed',
@@ -64,8 +65,8 @@ describe('the event feed', () => {
       payload: { comment: 'fine', commitSha: submitted.payload.commitSha },
     });
 
-    const first = await feed('namespace=ev&limit=2');
-    expect(first.items).toHaveLength(2);
+    const first = await feed('namespace=ev&limit=3');
+    expect(first.items).toHaveLength(3);
     const rest = await feed(`namespace=ev&cursor=${first.nextCursor}`);
     expect(rest.items.map((e) => e.type)).toEqual(['version.approved']);
     expect((await feed(`namespace=ev&cursor=${rest.nextCursor}`)).items).toEqual([]);

@@ -78,6 +78,14 @@ describe('an import whose worker was killed', () => {
     expect(done).toMatchObject({ status: 'succeeded', error: null });
     const version = await api.request('GET', '/v1/models/killed/resumed/versions/v1', { key: publisher });
     expect(version.body).toMatchObject({ status: 'pending_review', createdBy: `import:${retry.body.id}` });
+    // One event each, naming the person who started the import.
+    const events = await api.sql<{ type: string; actor_name: string; subject_id: string }>(
+      `SELECT type, actor_name, subject_id FROM domain_events WHERE type LIKE 'import.%' AND payload->>'repo' = 'org/resumed' ORDER BY seq`,
+    );
+    expect(events).toEqual([
+      { type: 'import.failed', actor_name: 'Ines Importer', subject_id: early.body.id },
+      { type: 'import.succeeded', actor_name: 'Ines Importer', subject_id: 'killed/resumed@v1' },
+    ]);
   });
 
   it('removes the draft of a cancelled import when the repo moved to another commit', async () => {

@@ -29,7 +29,7 @@ export interface StatusChange extends EventActor {
   subject: VersionSubject;
   to: VersionStatus;
   /** Version fields written with the status (commit sha on submit, license and card on an import). */
-  fields?: Prisma.ModelVersionUpdateInput;
+  fields?: Prisma.ModelVersionUncheckedUpdateInput;
   /** The reject comment, or the deprecate or revoke reason, shown on the version. */
   reason?: string;
   /** The audit row's action and data; the action defaults to `version.<to>`. */

@@ -22,11 +22,6 @@ export class ApiKeyRepository {
     return this.db.apiKey.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   }
 
-  namesOf(ids: string[]): Promise<Pick<ApiKey, 'id' | 'name' | 'role'>[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, role: true } });
-  }
-
   find(tx: Transaction, id: string): Promise<ApiKey | null> {
     return tx.apiKey.findUnique({ where: { id } });
   }

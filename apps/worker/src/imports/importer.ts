@@ -5,6 +5,7 @@ import { deleteBlobIfUnused, type ImportJob, type ModelVersion, type Prisma, Pri
 import { checkFilePath, fileFormat } from '@vetted/domain';
 import { configFacts } from '@vetted/formats';
 import { cardFields, fileFilter, HubClient, HubError, type HubFile, MODEL_CARD_MAX_BYTES, parseModelCard } from '@vetted/hub';
+import { changeVersionStatus, describeActors, lockVersionStatus, recordAudit, recordEvent, versionSubjectId } from '@vetted/lifecycle';
 import { JobQueue, transactionExecutor } from '@vetted/queue';
 import { type BlobStore, ChecksumMismatchError } from '@vetted/storage';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
@@ -264,26 +265,37 @@ export class Importer {
         language: fields.language,
       },
     };
+    const starter = await this.starterOf(job);
     await this.db.$transaction(async (tx) => {
       const { count } = await tx.importJob.updateMany({
         where: { id: job.id, status: 'running' },
         data: { status: 'succeeded', finishedAt: new Date(), versionId: version.id },
       });
       if (count === 0) throw new ImportCancelled();
-      const [current] = await tx.$queryRaw<
-        { status: string }[]
-      >`SELECT status FROM model_versions WHERE id = ${version.id}::uuid FOR UPDATE`;
-      if (current?.status !== 'draft')
-        throw new ImportFailure(`The version being imported is no longer a draft (${current?.status ?? 'deleted'})`);
-      await tx.modelVersion.update({
-        where: { id: version.id },
-        data: {
-          status: 'pending_review',
+      const current = await lockVersionStatus(tx, version.id);
+      if (current !== 'draft') throw new ImportFailure(`The version being imported is no longer a draft (${current ?? 'deleted'})`);
+      const subject = { namespace: job.namespace, name: job.name, version: version.label };
+      await changeVersionStatus(tx, {
+        versionId: version.id,
+        subject,
+        to: 'pending_review',
+        fields: {
           commitSha,
           licenseId,
           facts,
           ...(card ? { card: { ...card, source: 'readme' } as unknown as Prisma.InputJsonValue } : {}),
         },
+        actor: `import:${job.id}`,
+        actorName: starter.actorName,
+        audit: { action: 'import.succeeded', data: { repo: job.repo, commitSha } },
+        event: () => ({
+          type: 'import.succeeded',
+          ...starter,
+          subjectType: 'model_version',
+          subjectId: versionSubjectId(subject),
+          namespace: job.namespace,
+          payload: { importId: job.id, repo: job.repo, commitSha, model: `${job.namespace}/${job.name}`, version: version.label },
+        }),
       });
       await this.queue.send('version.scan', { versionId: version.id }, transactionExecutor(tx));
       const model = await tx.model.findUniqueOrThrow({ where: { namespace_name: { namespace: job.namespace, name: job.name } } });
@@ -296,16 +308,13 @@ export class Importer {
           tags: model.tags.length > 0 ? model.tags : fields.tags.slice(0, 100),
         },
       });
-      await tx.auditEvent.create({
-        data: {
-          actor: `import:${job.id}`,
-          action: 'import.succeeded',
-          subjectType: 'model_version',
-          subjectId: `${job.namespace}/${job.name}@${version.label}`,
-          data: { repo: job.repo, commitSha },
-        },
-      });
     });
+  }
+
+  /** The person who started an import: events name them, not the job. */
+  private async starterOf(job: ImportJob): Promise<{ actor: string; actorName: string }> {
+    const names = await describeActors(this.db, [job.createdBy]);
+    return { actor: job.createdBy, actorName: names.get(job.createdBy)!.name };
   }
 
   private async readSmall(versionId: string, path: string): Promise<string | undefined> {
@@ -339,14 +348,23 @@ export class Importer {
         data: { status: 'failed', error: message, finishedAt: new Date() },
       });
       if (count > 0) {
-        await this.db.auditEvent.create({
-          data: {
+        const starter = await this.starterOf(job);
+        await this.db.$transaction(async (tx) => {
+          await recordAudit(tx, {
             actor: `import:${job.id}`,
             action: 'import.failed',
             subjectType: 'import',
             subjectId: job.id,
             data: { repo: job.repo, error: message },
-          },
+          });
+          await recordEvent(tx, {
+            type: 'import.failed',
+            ...starter,
+            subjectType: 'import',
+            subjectId: job.id,
+            namespace: job.namespace,
+            payload: { importId: job.id, repo: job.repo, error: message },
+          });
         });
       }
       this.logger.warn(`import ${job.id} failed: ${message}`);

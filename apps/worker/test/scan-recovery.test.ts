@@ -156,6 +156,10 @@ describe('a scan that cannot record its results', () => {
       `SELECT data FROM audit_events WHERE action = 'version.scanned' AND subject_id = 'recovery/refused@1' ORDER BY id DESC LIMIT 1`,
     );
     expect(event!.data).toMatchObject({ statuses: { error: 2 }, error: { code: 'scan_not_recorded' } });
+    const published = await api.sql<{ payload: object }>(
+      `SELECT payload FROM domain_events WHERE type = 'version.scanned' AND subject_id = 'recovery/refused@1' ORDER BY seq`,
+    );
+    expect(published.at(-1)).toEqual({ payload: expect.objectContaining({ statuses: { error: 2 }, findings: { critical: 2 } }) });
   });
 
   it('throws an error a retry may fix (the database unreachable) instead of recording it', async () => {

@@ -1,7 +1,6 @@
 import type { Prisma, PrismaClient } from '@vetted/db';
 import type { Finding } from '@vetted/formats';
-import { recordAudit, versionSubjectId } from '@vetted/lifecycle';
-import { recordScanEvent } from './scan-event.js';
+import { recordScanned, subjectOf } from './scan-event.js';
 import { SCANNABLE } from './scannable.js';
 
 /**
@@ -31,15 +30,11 @@ export async function endScanWithError(
       where: { id: versionId },
       select: { label: true, model: { select: { namespace: true, name: true } } },
     });
-    const subject = { namespace: version.model.namespace, name: version.model.name, version: version.label };
-    await recordAudit(tx, {
-      actor: 'worker',
-      action: 'version.scanned',
-      subjectType: 'model_version',
-      subjectId: versionSubjectId(subject),
-      data: { statuses: { error: files.count }, findings: files.count, error: { code: recorded.code, message: recorded.message } },
+    await recordScanned(tx, subjectOf(version), {
+      statuses: { error: files.count },
+      findings: Array<Finding>(files.count).fill(recorded),
+      details: { error: { code: recorded.code, message: recorded.message } },
     });
-    await recordScanEvent(tx, subject, { error: files.count }, Array<Finding>(files.count).fill(recorded));
     return true;
   });
 }

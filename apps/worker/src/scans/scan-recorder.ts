@@ -1,12 +1,11 @@
 import type { Config } from '@vetted/config';
 import type { Prisma, PrismaClient } from '@vetted/db';
 import { type Finding, SCAN_FACT_KEYS, type VersionScan } from '@vetted/formats';
-import { recordAudit, versionSubjectId } from '@vetted/lifecycle';
 import { type JobQueue, transactionExecutor } from '@vetted/queue';
 import { autoBenchmarkFiles } from './auto-benchmark-files.js';
 import { describeWriteError, isPermanentWriteError } from './database-error.js';
 import { endScanWithError } from './scan-error-ending.js';
-import { recordScanEvent } from './scan-event.js';
+import { recordScanned, subjectOf } from './scan-event.js';
 import type { CardUpdate } from './version-card.js';
 
 /** One row per file is written in one transaction: a version of thousands of files needs more than Prisma's 5 s. */
@@ -79,24 +78,11 @@ export class ScanRecorder {
         });
       }
       if (card) await fillModelDefaults(tx, version.model.id, card.defaults);
-      const subject = { namespace: version.model.namespace, name: version.model.name, version: version.label };
-      await recordAudit(tx, {
-        actor: 'worker',
-        action: 'version.scanned',
-        subjectType: 'model_version',
-        subjectId: versionSubjectId(subject),
-        data: {
-          statuses: countStatuses(result),
-          findings: result.files.reduce((sum, f) => sum + f.findings.length, 0),
-          ...(card ? { card: { source: card.card.source, findings: card.card.findings.length } } : {}),
-        },
+      await recordScanned(tx, subjectOf(version), {
+        statuses: countStatuses(result),
+        findings: result.files.flatMap((file) => file.findings),
+        ...(card ? { details: { card: { source: card.card.source, findings: card.card.findings.length } } } : {}),
       });
-      await recordScanEvent(
-        tx,
-        subject,
-        countStatuses(result),
-        result.files.flatMap((file) => file.findings),
-      );
       if (this.config.benchmarks.auto) await this.queueBenchmarks(tx, version.id, result);
       return true;
     }, SCAN_WRITE_TIMEOUT);

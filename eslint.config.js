@@ -30,6 +30,34 @@ export default tseslint.config(
     },
   },
   {
+    // Only repositories touch Prisma: services decide, repositories do I/O. Types (row types, Prisma.*) stay allowed.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['apps/*/src/**/*.repository.ts', 'apps/*/src/infra/**', 'apps/*/src/{app,worker}.module.ts', 'apps/*/src/{main,worker}.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@vetted/db',
+              importNames: ['PrismaClient', 'Prisma'],
+              allowTypeImports: true,
+              message: 'Only *.repository.ts files (and infra) touch the database: call a repository, run transactions with Transactions.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '(^|/)infra/prisma\\.service(\\.js)?$',
+              importNames: ['PrismaService'],
+              allowTypeImports: true,
+              message: 'Only *.repository.ts files (and infra) touch the database: call a repository, run transactions with Transactions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read arbitrary JSON from responses and assert on it.
     files: ['**/test/**', 'e2e/**'],
     rules: {

@@ -12,7 +12,10 @@ export default defineConfig({
     // Tests import the libraries from source: no build step between an edit and a test run.
     alias: [
       { find: /^@vetted\/db\/embedded$/, replacement: `${root}libs/db/src/embedded-postgres.ts` },
-      { find: /^@vetted\/(config|db|domain|formats|hub|inference|licenses|lifecycle|queue|storage)$/, replacement: `${root}libs/$1/src/index.ts` },
+      {
+        find: /^@vetted\/(config|db|domain|formats|hub|inference|licenses|lifecycle|queue|storage|webhooks)$/,
+        replacement: `${root}libs/$1/src/index.ts`,
+      },
       { find: /^@vetted\/(api|worker|cli)$/, replacement: `${root}apps/$1/src/index.ts` },
     ],
   },

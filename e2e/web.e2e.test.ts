@@ -358,6 +358,68 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('updates the review queue live from the event stream, without polling, and closes the stream on sign-out', async () => {
+    const { page, errors } = await open(keys.reviewer);
+    const queueRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/v1/reviews/queue') queueRequests.push(request.url());
+    });
+    // The page's timers run on a clock the test can wind forward: a poll would show up as more requests.
+    await page.clock.install();
+    await page.goto('/reviews');
+    await page.locator('.queue-item').first().waitFor();
+    const indicator = page.locator('.live-indicator');
+    await expect.poll(() => indicator.textContent(), { timeout: 10_000 }).toBe('Live');
+    expect(await indicator.getAttribute('role')).toBe('status');
+    await page.evaluate('window.__sameDocument = true');
+    const loaded = queueRequests.length;
+
+    const publisher = admin.as(keys.publisher);
+    await publisher.publish({ namespace: 'live', name: 'arrival', license: 'mit' }, '1.0', {
+      'config.json': configJson('BertForSequenceClassification'),
+    });
+    const item = page.locator('.queue-item', { hasText: 'live/arrival' });
+    await item.waitFor();
+    const scan = await publisher.waitForScan('live/arrival', '1.0');
+    await expect.poll(() => item.locator('.evidence').textContent(), { timeout: 10_000 }).toContain(`Scan1 ${scan.status}`);
+    expect(await page.evaluate<unknown>('window.__sameDocument')).toBe(true);
+    await screenshot(page, 'review-queue-live');
+
+    // One refresh at most per event that changes the queue (and the catch-up when the stream opened, if that
+    // came after the count began), and none from a timer however long the page stays.
+    const { items: queueEvents } = await admin.call('GET', '/v1/events?namespace=live&type=version.submitted,version.scanned');
+    expect(queueEvents).toHaveLength(2);
+    const refreshed = queueRequests.length - loaded;
+    expect(refreshed).toBeGreaterThanOrEqual(1);
+    expect(refreshed).toBeLessThanOrEqual(queueEvents.length + 1);
+    await page.clock.runFor(10 * 60_000);
+    expect(queueRequests.length - loaded).toBe(refreshed);
+
+    // Ten silent minutes of page time trip the stream's watchdog (the server's keep-alives come in real
+    // time); with the clock running again it must reconnect on its own.
+    await page.clock.resume();
+    await expect.poll(() => indicator.textContent(), { timeout: 20_000 }).toBe('Live');
+    const streamClosed = page.waitForEvent('requestfailed', (request) => request.url().includes('/v1/events/stream'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await streamClosed;
+    expect(await indicator.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens no event stream for a viewer', async () => {
+    const { page, errors } = await open(keys.viewer);
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/v1/events')) streams.push(request.url());
+    });
+    await page.goto('/');
+    await page.locator('.model-row').first().waitFor();
+    expect(await page.locator('.session').textContent()).toContain('viewer');
+    expect(await page.locator('.live-indicator').count()).toBe(0);
+    expect(streams).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('starts an import and follows its progress to the end', async () => {
     const { page, errors } = await open(keys.publisher);
     await page.goto('/imports');

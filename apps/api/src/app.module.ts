@@ -4,6 +4,7 @@ import type { Config } from '@vetted/config';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { ActorDirectory } from './auth/actor-directory.js';
+import { ActorRepository } from './auth/actor.repository.js';
 import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -17,9 +18,12 @@ import { FileService } from './files/file.service.js';
 import { FilesController } from './files/files.controller.js';
 import { StaleUploadSweeper } from './files/stale-upload-sweeper.js';
 import { EventStreams } from './events/event-streams.js';
+import { EventRepository } from './events/event.repository.js';
 import { EventService } from './events/event.service.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { HealthRepository } from './health/health.repository.js';
+import { ImportRepository } from './imports/import.repository.js';
 import { ImportService } from './imports/import.service.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { HfController } from './hf/hf.controller.js';
@@ -30,15 +34,20 @@ import { blobStoreProvider } from './infra/blob-store.provider.js';
 import { CONFIG } from './infra/config.provider.js';
 import { PrismaService } from './infra/prisma.service.js';
 import { QueueService } from './infra/queue.service.js';
+import { Transactions } from './infra/transactions.js';
 import { LicenseCheckController } from './licenses/license-check.controller.js';
 import { LicenseRepository } from './licenses/license.repository.js';
 import { PolicyController } from './policy/policy.controller.js';
+import { PolicyRepository } from './policy/policy.repository.js';
 import { PolicyService } from './policy/policy.service.js';
+import { BenchmarkRepository } from './benchmarks/benchmark.repository.js';
 import { BenchmarkService } from './benchmarks/benchmark.service.js';
 import { BenchmarksController } from './benchmarks/benchmarks.controller.js';
+import { ScanRepository } from './scans/scan.repository.js';
 import { ScanService } from './scans/scan.service.js';
 import { ScansController } from './scans/scans.controller.js';
 import { EvidenceRepository } from './reviews/evidence.repository.js';
+import { ReviewRepository } from './reviews/review.repository.js';
 import { ReviewService } from './reviews/review.service.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { LicensesController } from './licenses/licenses.controller.js';
@@ -48,8 +57,13 @@ import { ModelRepository } from './models/model.repository.js';
 import { ModelService } from './models/model.service.js';
 import { ModelsController } from './models/models.controller.js';
 import { VersionRepository } from './models/version.repository.js';
+import { VersionHistoryRepository } from './models/version-history.repository.js';
 import { VersionHistoryService } from './models/version-history.service.js';
 import { VersionService } from './models/version.service.js';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service.js';
+import { WebhookRepository } from './webhooks/webhook.repository.js';
+import { WebhookService } from './webhooks/webhook.service.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
 
 @Module({})
 export class AppModule {
@@ -73,18 +87,23 @@ export class AppModule {
         PolicyController,
         ScansController,
         BenchmarksController,
+        WebhooksController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         PrismaService,
+        Transactions,
+        HealthRepository,
         QueueService,
         MetricsService,
         AuditRepository,
         ApiKeyRepository,
         ApiKeyService,
+        ActorRepository,
         ActorDirectory,
+        EventRepository,
         EventService,
         EventStreams,
         LicenseRepository,
@@ -92,6 +111,7 @@ export class AppModule {
         ModelService,
         VersionRepository,
         VersionService,
+        VersionHistoryRepository,
         VersionHistoryService,
         blobStoreProvider,
         FileRepository,
@@ -101,12 +121,20 @@ export class AppModule {
         StaleUploadSweeper,
         HfRepository,
         HfService,
+        ImportRepository,
         ImportService,
+        ReviewRepository,
         ReviewService,
         EvidenceRepository,
+        PolicyRepository,
         PolicyService,
+        ScanRepository,
         ScanService,
+        BenchmarkRepository,
         BenchmarkService,
+        WebhookRepository,
+        WebhookService,
+        WebhookDeliveryService,
         { provide: RateLimiter, inject: [CONFIG], useFactory: (config: Config) => new RateLimiter(config) },
       ],
     };

@@ -9,6 +9,8 @@ import { createPrismaClient } from '@vetted/db';
 import type { VersionScan } from '@vetted/formats';
 import { JobQueue } from '@vetted/queue';
 import { type BlobStore, createBlobStore } from '@vetted/storage';
+import { Transactions } from '../../worker/src/infra/transactions.js';
+import { ScanRepository } from '../../worker/src/scans/scan.repository.js';
 import { VersionScanner } from '../../worker/src/scans/version-scanner.js';
 import { createApiApp } from '../src/app.js';
 import { createTestDatabase } from '../../../test/database.js';
@@ -119,7 +121,7 @@ export class ApiHarness {
     const queue = new JobQueue({ databaseUrl: this.databaseUrl, supervise: false, applicationName: 'test-scan' });
     try {
       const config = { ...this.config, benchmarks: { ...this.config.benchmarks, auto: false } };
-      const result = await new VersionScanner(config, store, db, queue).scan(row.id);
+      const result = await new VersionScanner(config, store, new ScanRepository(db), new Transactions(db), queue).scan(row.id);
       if (!result) throw new Error(`version ${version} was not scanned (not scannable, or a newer scan was requested)`);
       return result;
     } finally {

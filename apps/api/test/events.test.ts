@@ -105,4 +105,26 @@ describe('the event feed', () => {
     expect(data).toMatchObject({ type: 'model.created', subject: { id: 'sse/live' }, actor: { name: 'Paula Publisher' } });
     expect(text).toMatch(new RegExp(`id: ${data.seq}\\n`));
   });
+
+  it('streams only what happens next without a cursor, naming where it starts', async () => {
+    expect((await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'tail', name: 'before' } })).status).toBe(201);
+    const before = await feed('namespace=tail');
+    const controller = new AbortController();
+    const response = await fetch(`${url}/v1/events/stream?namespace=tail`, {
+      headers: { authorization: `Bearer ${reviewer}` },
+      signal: controller.signal,
+    });
+    expect((await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'tail', name: 'after' } })).status).toBe(201);
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('event: model.created')) {
+      const chunk = await reader.read();
+      if (chunk.done) throw new Error(`the stream ended before the event: ${text}`);
+      text += new TextDecoder().decode(chunk.value);
+    }
+    controller.abort();
+    expect(text).toMatch(new RegExp(`^retry: \\d+\\nid: ${before.nextCursor}\\n\\n`));
+    expect(text).not.toContain('tail/before');
+    expect(text).toContain('"id":"tail/after"');
+  });
 });

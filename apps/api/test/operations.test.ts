@@ -5,6 +5,7 @@ import { LICENSE_CATALOG } from '@vetted/licenses';
 import { createBlobStore } from '@vetted/storage';
 import { toProblem } from '../src/http/problem.filter.js';
 import { HealthController } from '../src/health/health.controller.js';
+import { HealthRepository } from '../src/health/health.repository.js';
 import type { PrismaService } from '../src/infra/prisma.service.js';
 import { ADMIN_TOKEN, ApiHarness } from './api-harness.js';
 
@@ -58,7 +59,7 @@ describe('health', () => {
 
   it('answers 503 when the database does not', async () => {
     const broken = { $queryRaw: () => Promise.reject(new Error('ECONNREFUSED')) } as unknown as PrismaService;
-    await expect(new HealthController(broken, createBlobStore(api.config.storage)).check()).rejects.toMatchObject({
+    await expect(new HealthController(new HealthRepository(broken), createBlobStore(api.config.storage)).check()).rejects.toMatchObject({
       kind: 'unavailable',
       code: 'database_unavailable',
     });

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/api-error';
 import { App } from './app';
 import { AuthProvider } from './auth/auth-context';
+import { LiveUpdatesProvider } from './live/live-updates';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -20,7 +21,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <AuthProvider>
-        <App />
+        <LiveUpdatesProvider>
+          <App />
+        </LiveUpdatesProvider>
       </AuthProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -18,6 +18,7 @@ function run(
     version,
     status,
     file: 'model.onnx',
+    format: 'onnx',
     requestedBy: 'auto',
     requestedByName: 'automatic',
     executionProvider: { requested: 'auto', actual: provider, fallbackReason: null },
@@ -38,6 +39,7 @@ function run(
           }
         : null,
     outputs: null,
+    gguf: null,
     reference: null,
     findings: [],
     error: null,

@@ -83,6 +83,13 @@ describe('scan and benchmark jobs', () => {
       error: null,
     });
     expect(run.executionProvider.fallbackReason).toEqual(expect.any(String));
+    const published = await api.sql<{ payload: { runId: string; status: string; p50Ms: number } }>(
+      `SELECT payload FROM domain_events WHERE type = 'version.benchmarked' AND payload->>'runId' = $1`,
+      [auto.id],
+    );
+    expect(published).toEqual([
+      { payload: expect.objectContaining({ status: 'succeeded', p50Ms: run.metrics.p50Ms, file: 'model.onnx' }) },
+    ]);
     expect(run.metrics.p50Ms).toBeGreaterThan(0);
     expect(run.metrics.p99Ms).toBeGreaterThanOrEqual(run.metrics.p50Ms);
     expect(run.outputs).toEqual([expect.objectContaining({ name: 'y', shape: [1, 64], nonFinite: 0 })]);
@@ -249,6 +256,11 @@ describe('scan and benchmark jobs', () => {
       .toBe('running');
     const cancelled = await api.request('POST', `/v1/benchmarks/${asked.body.id}/cancel`, { key: publisher });
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
+    const published = await api.sql<{ actor_name: string; payload: { status: string } }>(
+      `SELECT actor_name, payload FROM domain_events WHERE type = 'version.benchmarked' AND payload->>'runId' = $1`,
+      [asked.body.id],
+    );
+    expect(published).toEqual([{ actor_name: expect.any(String), payload: expect.objectContaining({ status: 'cancelled' }) }]);
     expect((await api.request('POST', `/v1/benchmarks/${asked.body.id}/cancel`, { key: publisher })).body.code).toBe('benchmark_finished');
     // The worker is free again: a new run finishes while the cancelled one stays cancelled.
     const next = await api.request('POST', `${base}/benchmarks`, { key: publisher, body: { iterations: 3 } });

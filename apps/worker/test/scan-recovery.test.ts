@@ -12,8 +12,10 @@ import { freePort } from '../../../test/free-port.js';
 import { ApiHarness } from '../../api/test/api-harness.js';
 import { autoBenchmarkFiles } from '../src/scans/auto-benchmark-files.js';
 import { isPermanentWriteError } from '../src/scans/database-error.js';
+import { Transactions } from '../src/infra/transactions.js';
 import { ScanRecorder, type ScannedVersion } from '../src/scans/scan-recorder.js';
 import { ScanRecovery } from '../src/scans/scan-recovery.js';
+import { ScanRepository } from '../src/scans/scan.repository.js';
 import { DEFAULT_SCAN_TIMING } from '../src/scans/scan-timing.js';
 import { VersionScanner } from '../src/scans/version-scanner.js';
 import { createWorker } from '../src/worker.js';
@@ -134,7 +136,7 @@ describe('a scan that cannot record its results', () => {
       facts: { formats: ['safetensors'], onnx: [], gguf: [], remoteCode: false, benchmarkFiles: [] },
       benchmarkCandidates: [],
     };
-    const recorder = new ScanRecorder(api.config, db, queue);
+    const recorder = new ScanRecorder(api.config, new ScanRepository(db), new Transactions(db), queue);
     await expect(recorder.record(version, refused)).resolves.toBe('not_recorded');
 
     const view = await scanView(base);
@@ -170,7 +172,7 @@ describe('a scan that cannot record its results', () => {
     const version = await scannedVersion(id);
     const offline = createPrismaClient(`postgresql://nobody:x@127.0.0.1:${await freePort()}/none`, 1);
     try {
-      const error = await new ScanRecorder(api.config, offline, queue)
+      const error = await new ScanRecorder(api.config, new ScanRepository(offline), new Transactions(offline), queue)
         .record(version, {
           files: [],
           facts: { formats: [], onnx: [], gguf: [], remoteCode: false, benchmarkFiles: [] },
@@ -225,7 +227,10 @@ describe('scan heartbeat and recovery', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const gated: BlobStore = { ...store, kind: store.kind, read: async (key, range) => (await released, store.read(key, range)) };
-    const scanner = new VersionScanner(api.config, gated, db, queue, { ...DEFAULT_SCAN_TIMING, heartbeatMs: 20 });
+    const scanner = new VersionScanner(api.config, gated, new ScanRepository(db), new Transactions(db), queue, {
+      ...DEFAULT_SCAN_TIMING,
+      heartbeatMs: 20,
+    });
     const scan = scanner.scan(id);
 
     await expect.poll(async () => (await versionRow('alive')).scan_attempts, { timeout: 10_000 }).toBe(1);
@@ -263,7 +268,7 @@ describe('scan heartbeat and recovery', () => {
     await scanned(base);
     const { id } = await versionRow('timer');
     await dieMidScan(id, 2);
-    const recovery = new ScanRecovery(db, queue, { ...DEFAULT_SCAN_TIMING, sweepMs: 50 });
+    const recovery = new ScanRecovery(new ScanRepository(db), new Transactions(db), queue, { ...DEFAULT_SCAN_TIMING, sweepMs: 50 });
     recovery.onApplicationBootstrap();
     try {
       await expect.poll(async () => (await scanView(base)).status, { timeout: 20_000 }).toBe('clean');

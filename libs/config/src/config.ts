@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type IpRange, parseIpRange } from './ip-range.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalText = z
@@ -8,6 +9,22 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value));
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/** Comma-separated addresses or CIDR ranges, e.g. `10.0.0.0/8, fd00::/8`. */
+const ipRanges = z
+  .string()
+  .default('')
+  .transform((text, context) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+      .flatMap((item) => {
+        const range = parseIpRange(item);
+        if (!range) context.addIssue({ code: 'custom', message: `"${item}" is not an address or a CIDR range such as 10.0.0.0/8` });
+        return range ? [range] : [];
+      }),
+  );
 
 const environment = z.object({
   PORT: port.default(3000),
@@ -41,6 +58,11 @@ const environment = z.object({
   VETTED_BENCHMARK_EP: z.enum(['auto', 'cpu', 'webgpu', 'cuda']).default('auto'),
   VETTED_BENCHMARK_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(1800).default(300),
   VETTED_BENCHMARK_MEMORY_MB: z.coerce.number().int().min(256).default(16_384),
+  VETTED_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(10_000).default(20),
+  VETTED_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  VETTED_WEBHOOK_ALLOW_LOOPBACK: flag.default(false),
+  VETTED_WEBHOOK_ALLOW_CIDRS: ipRanges,
+  VETTED_WEBHOOK_DENY_CIDRS: ipRanges,
   S3_BUCKET: optionalText,
   S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://minio:9000').optional()),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -77,6 +99,26 @@ export interface Config {
   hubToken: string | undefined;
   storage: StorageConfig;
   benchmarks: BenchmarkConfig;
+  webhooks: WebhookConfig;
+}
+
+/** Signed deliveries of domain events to the URLs admins register. */
+export interface WebhookConfig {
+  /** A webhook is disabled after this many failed attempts in a row. */
+  disableAfter: number;
+  /** Longest one delivery attempt may take, connecting and reading the answer included. */
+  timeoutMs: number;
+  /** Where deliveries may connect, checked on the resolved address (see libs/webhooks AddressPolicy). */
+  addresses: WebhookAddressConfig;
+}
+
+export interface WebhookAddressConfig {
+  /** Let webhooks reach this machine (127.0.0.0/8, ::1): local setups and tests. */
+  allowLoopback: boolean;
+  /** Allowed even where the built-in rules refuse (e.g. a link-local appliance). */
+  allow: IpRange[];
+  /** Refused even where everything else allows (e.g. a private range webhooks must never reach). */
+  deny: IpRange[];
 }
 
 /** Smoke-test benchmarks the worker runs on its own hardware. */
@@ -145,6 +187,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       executionProvider: values.VETTED_BENCHMARK_EP,
       timeoutSeconds: values.VETTED_BENCHMARK_TIMEOUT_SECONDS,
       memoryLimitMb: values.VETTED_BENCHMARK_MEMORY_MB,
+    },
+    webhooks: {
+      disableAfter: values.VETTED_WEBHOOK_DISABLE_AFTER,
+      timeoutMs: values.VETTED_WEBHOOK_TIMEOUT_SECONDS * 1000,
+      addresses: {
+        allowLoopback: values.VETTED_WEBHOOK_ALLOW_LOOPBACK,
+        allow: values.VETTED_WEBHOOK_ALLOW_CIDRS,
+        deny: values.VETTED_WEBHOOK_DENY_CIDRS,
+      },
     },
     storage: values.S3_BUCKET
       ? {

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       hubUrl: 'https://huggingface.co',
       hubToken: undefined,
       benchmarks: { auto: true, concurrency: 1, executionProvider: 'auto', timeoutSeconds: 300, memoryLimitMb: 16_384 },
+      webhooks: { disableAfter: 20, timeoutMs: 10_000, addresses: { allowLoopback: false, allow: [], deny: [] } },
       storage: { kind: 'disk', root: path.resolve('.vetted', 'blobs') },
     });
   });
@@ -55,6 +56,29 @@ describe('loadConfig', () => {
       executionProvider: 'webgpu',
       timeoutSeconds: 60,
       memoryLimitMb: 4096,
+    });
+  });
+
+  it('reads the webhook settings, address ranges included', () => {
+    const config = loadConfig({
+      VETTED_WEBHOOK_DISABLE_AFTER: '5',
+      VETTED_WEBHOOK_TIMEOUT_SECONDS: '3',
+      VETTED_WEBHOOK_ALLOW_LOOPBACK: 'true',
+      VETTED_WEBHOOK_ALLOW_CIDRS: '169.254.10.0/24',
+      VETTED_WEBHOOK_DENY_CIDRS: ' 10.0.0.0/8, fd00::/8 ,192.168.1.1',
+    });
+    expect(config.webhooks).toEqual({
+      disableAfter: 5,
+      timeoutMs: 3000,
+      addresses: {
+        allowLoopback: true,
+        allow: [{ address: '169.254.10.0', prefix: 24, family: 'ipv4' }],
+        deny: [
+          { address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+          { address: 'fd00::', prefix: 8, family: 'ipv6' },
+          { address: '192.168.1.1', prefix: 32, family: 'ipv4' },
+        ],
+      },
     });
   });
 
@@ -95,6 +119,9 @@ describe('loadConfig', () => {
     [{ S3_BUCKET: 'b', S3_ENDPOINT: 'not a url' }, 'S3_ENDPOINT'],
     [{ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'only-id' }, 'S3_SECRET_ACCESS_KEY'],
     [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_BUCKET'],
+    [{ VETTED_WEBHOOK_DISABLE_AFTER: '0' }, 'VETTED_WEBHOOK_DISABLE_AFTER'],
+    [{ VETTED_WEBHOOK_DENY_CIDRS: '10.0.0.0/33' }, 'VETTED_WEBHOOK_DENY_CIDRS'],
+    [{ VETTED_WEBHOOK_ALLOW_CIDRS: 'intranet.example.com' }, 'VETTED_WEBHOOK_ALLOW_CIDRS'],
   ])('names the invalid variable in %j', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable}:`));

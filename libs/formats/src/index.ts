@@ -5,6 +5,7 @@ export * from './gguf.js';
 export * from './hardware-fit.js';
 export * from './inspect-file.js';
 export * from './json-file.js';
+export * from './main-gguf-files.js';
 export * from './main-onnx-files.js';
 export * from './npy.js';
 export * from './onnx.js';

@@ -17,6 +17,6 @@ export function mainOnnxFiles(paths: readonly string[]): string[] {
   return first ? [first] : [];
 }
 
-function byDepthThenName(a: string, b: string): number {
+export function byDepthThenName(a: string, b: string): number {
   return a.split('/').length - b.split('/').length || a.localeCompare(b);
 }

@@ -1,6 +1,7 @@
 import { fileFormat } from '@vetted/domain';
 import { type ByteSource, ByteSourceError } from './byte-source.js';
 import { type FileScan, inspectFile, statusOf } from './inspect-file.js';
+import { mainGgufFiles } from './main-gguf-files.js';
 import { mainOnnxFiles } from './main-onnx-files.js';
 import { checkOnnxExternalData, externalDataFiles } from './onnx-external-data.js';
 import { inspectOnnxExternalDataFile } from './onnx-external-data-file.js';
@@ -64,7 +65,9 @@ export async function scanVersion(files: readonly VersionFileInput[]): Promise<V
   }
 
   const stored = scans.map(storableScan);
-  const benchmarkCandidates = mainOnnxFiles(stored.filter((scan) => scan.inspector === 'onnx').map((scan) => scan.path));
+  const pathsOf = (inspector: string) => stored.filter((scan) => scan.inspector === inspector).map((scan) => scan.path);
+  // ONNX first: the version's facts take the main ONNX graph from the head of this list.
+  const benchmarkCandidates = [...mainOnnxFiles(pathsOf('onnx')), ...mainGgufFiles(pathsOf('gguf'))];
   const facts = versionFacts({ scans: stored, benchmarkFiles: benchmarkCandidates, sizes, externalData });
   return { files: stored, facts: storableStrings(facts).value, benchmarkCandidates };
 }

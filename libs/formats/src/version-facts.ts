@@ -41,7 +41,7 @@ export type VersionFacts = {
   hardwareFit?: HardwareFit;
   /** A `.py` file or an `auto_map`: loading it with trust_remote_code runs the repository's code. */
   remoteCode: boolean;
-  /** The ONNX files an automatic benchmark runs. */
+  /** The ONNX and GGUF files an automatic benchmark runs, ONNX first. */
   benchmarkFiles: string[];
 };
 

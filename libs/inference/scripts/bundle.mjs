@@ -1,6 +1,7 @@
 // Bundles the CLI and its child into two self-contained ES modules, to carry vetted-bench to a machine with no
-// npm install (a lent GPU machine: see ../shared/gpu/README.md). onnxruntime-node stays external: put the
-// bundle where `node_modules/onnxruntime-node` resolves, e.g. `--outdir .gpu` from the project root.
+// npm install (a lent GPU machine: see ../shared/gpu/README.md). onnxruntime-node and node-llama-cpp (native
+// binaries) stay external: put the bundle where `node_modules/onnxruntime-node` (and, for GGUF models,
+// `node_modules/node-llama-cpp`) resolve, e.g. `--outdir .gpu` from the project root.
 // Usage: node libs/inference/scripts/bundle.mjs [--outdir DIR]   (default libs/inference/bundle)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['onnxruntime-node'],
+  external: ['onnxruntime-node', 'node-llama-cpp'],
   plugins: [childBesideBundle],
   metafile: true,
   logLevel: 'warning',

@@ -1,6 +1,7 @@
-// Entry of the process `runBenchmark` forks: one benchmark, reported over IPC, then exit.
+// Entry of the process `superviseChild` forks: one benchmark, reported over IPC, then exit.
 import { runBenchmarkInProcess } from './benchmark-core.js';
 import type { ChildMessage, StartBenchmark } from './child-protocol.js';
+import { runGgufBenchmarkInProcess } from './gguf/gguf-benchmark-core.js';
 
 const send = (message: ChildMessage): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -13,12 +14,16 @@ if (!process.send) {
 }
 // Orphaned by a dead parent: nobody is left to read the result.
 process.on('disconnect', () => process.exit(1));
-process.once('message', (message: StartBenchmark) => {
+process.once('message', ({ modelPath, job }: StartBenchmark) => {
   void (async () => {
-    const result = await runBenchmarkInProcess(message.modelPath, message.options, {
-      log: (line) => process.stderr.write(`${line}\n`),
-      onPrepared: (prepared) => send({ type: 'prepared', prepared }),
-    });
+    const hooks = {
+      log: (line: string) => process.stderr.write(`${line}\n`),
+      onPrepared: (prepared: Extract<ChildMessage, { type: 'prepared' }>['prepared']) => send({ type: 'prepared', prepared }),
+    };
+    const result =
+      job.format === 'gguf'
+        ? await runGgufBenchmarkInProcess(modelPath, job.options, hooks)
+        : await runBenchmarkInProcess(modelPath, job.options, hooks);
     await send({ type: 'result', result });
     process.exit(0);
   })();

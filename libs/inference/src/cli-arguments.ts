@@ -3,7 +3,7 @@ import type { ExplicitInput, ReferenceOptions, RequestedProvider, RunBenchmarkOp
 
 export const USAGE = `Usage: vetted-bench MODEL.onnx [options]
 
-Smoke-tests and times an ONNX model in a child process.
+Smoke-tests and times an ONNX model in a child process (a GGUF model: vetted-bench MODEL.gguf --help).
 
   -e, --ep PROVIDER          auto (default), cpu, webgpu or cuda; explicit providers never fall back
   -b, --batch N              batch size for batch-like dimensions (default 1)

@@ -52,6 +52,7 @@ export const EVENT_PAYLOADS = {
     executionProvider: z.string().nullable(),
     hardware: z.string().nullable(),
     p50Ms: z.number().nullable(),
+    tokensPerSecond: z.number().nullable().describe('GGUF runs: generation tokens per second'),
   }),
   'version.approved': z.object({ model: z.string(), version: z.string(), commitSha: z.string().nullable(), comment: z.string() }),
   'version.rejected': z.object({ model: z.string(), version: z.string(), commitSha: z.string().nullable(), comment: z.string() }),

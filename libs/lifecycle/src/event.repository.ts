@@ -37,3 +37,10 @@ export function listEvents(db: Db, filter: EventFilter): Promise<DomainEvent[]> 
     ORDER BY seq
     LIMIT ${filter.limit}`;
 }
+
+/** The seq of the newest commit-safe event (0 when there is none): where a reader that wants only what comes next starts. */
+export async function latestEventSeq(db: Db): Promise<bigint> {
+  const [row] = await db.$queryRaw<{ seq: bigint | null }[]>`
+    SELECT max(seq) AS seq FROM domain_events WHERE tx_id < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint`;
+  return row?.seq ?? 0n;
+}

@@ -4,3 +4,6 @@ export * from './event.repository.js';
 export * from './version-lifecycle.js';
 export * from './version-status.js';
 export * from './actor-names.js';
+export * from './stored-shapes.js';
+export * from './benchmark-events.js';
+export * from './benchmark-runs.js';

@@ -43,7 +43,8 @@ describe('domain events', () => {
   });
 
   it('never lets a reader paging by seq pass an event whose transaction commits late', async () => {
-    const [{ seq: start }] = await db.$queryRaw<{ seq: bigint }[]>`SELECT coalesce(max(seq), 0) AS seq FROM domain_events`;
+    const [latest] = await db.$queryRaw<{ seq: bigint }[]>`SELECT coalesce(max(seq), 0) AS seq FROM domain_events`;
+    const start = latest!.seq;
     // A slow transaction takes the next seq and stays open…
     const slow = new pg.Client({ connectionString: databaseUrl });
     await slow.connect();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AuditEvent, Prisma } from '@vetted/db';
+import type { AuditEvent } from '@vetted/db';
 import { type AuditEntry, recordAudit } from '@vetted/lifecycle';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 
@@ -23,6 +23,11 @@ export class AuditRepository {
   /** Recorded in the same transaction as the change it describes. */
   record(tx: Transaction, entry: AuditEntry): Promise<void> {
     return recordAudit(tx, entry);
+  }
+
+  /** Recorded on its own, for what changes nothing else (a download). */
+  append(entry: AuditEntry): Promise<void> {
+    return recordAudit(this.db, entry);
   }
 
   /** Everything recorded about a version and its files since `since`, oldest first; downloads left out. */

@@ -3,7 +3,7 @@ import type { ApiKey } from '@vetted/db';
 import { apiKeyPrefix, DomainError, generateApiKey, hashApiKey, sameSecret } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { Transactions } from '../infra/transactions.js';
 import { ADMIN_TOKEN_ACTOR, ADMIN_TOKEN_NAME } from './actor-directory.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import type { ApiKeyView, CreateApiKeyBody } from './api-key.schemas.js';
@@ -22,7 +22,7 @@ export class ApiKeyService {
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
     private readonly keys: ApiKeyRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -48,7 +48,7 @@ export class ApiKeyService {
 
   async create(principal: Principal, input: CreateApiKeyBody): Promise<ApiKeyView & { key: string }> {
     const secret = generateApiKey();
-    const key = await this.db.$transaction(async (tx) => {
+    const key = await this.transactions.run(async (tx) => {
       const created = await this.keys.create(tx, {
         ...input,
         hash: hashApiKey(secret),
@@ -72,7 +72,7 @@ export class ApiKeyService {
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const key = await this.keys.find(tx, id);
       if (!key) throw DomainError.notFound('api_key_not_found', `No API key ${id}`);
       if (key.revokedAt) return;

@@ -19,9 +19,12 @@ export class EventStreams implements OnModuleDestroy {
 
   constructor(private readonly events: EventService) {}
 
-  stream(request: FastifyRequest, reply: FastifyReply, query: Omit<ListEventsQuery, 'limit'>): void {
+  async stream(request: FastifyRequest, reply: FastifyReply, query: Omit<ListEventsQuery, 'limit'>): Promise<void> {
     const lastEventId = request.headers['last-event-id'];
-    let cursor = BigInt(typeof lastEventId === 'string' && /^\d{1,19}$/.test(lastEventId) ? lastEventId : (query.cursor ?? '0'));
+    const resumeAfter = typeof lastEventId === 'string' && /^\d{1,19}$/.test(lastEventId) ? lastEventId : query.cursor;
+    // With nowhere to resume from, a stream is for what happens next (a live page); history is the cursor's job.
+    let cursor = resumeAfter === undefined ? await this.events.latest() : BigInt(resumeAfter);
+    if (request.raw.socket.destroyed) return; // gone while we looked: no close event would end the stream
     reply.hijack();
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -29,7 +32,8 @@ export class EventStreams implements OnModuleDestroy {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    reply.raw.write('retry: 3000\n\n');
+    // The id names where this stream starts, so a client that reconnects before any event still misses none.
+    reply.raw.write(`retry: 3000\nid: ${cursor}\n\n`);
     let busy = false;
     const poll = async () => {
       if (busy) return;

@@ -1,24 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@vetted/db';
-import { type EventFilter, listEvents } from '@vetted/lifecycle';
+import type { EventFilter } from '@vetted/lifecycle';
 import type { Page } from '../http/pagination.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { EventRepository } from './event.repository.js';
 import type { EventView, ListEventsQuery } from './event.schemas.js';
 
 /** The domain events, oldest first, for tools that poll and for the live stream. */
 @Injectable()
 export class EventService {
-  constructor(private readonly db: PrismaService) {}
+  constructor(private readonly events: EventRepository) {}
 
   async page(query: ListEventsQuery): Promise<Page<EventView>> {
-    const events = await listEvents(this.db, toFilter(query, query.limit));
+    const events = await this.events.list(toFilter(query, query.limit));
     const last = events.at(-1);
     // The feed never ends: the cursor of the last event read is where the next poll starts.
     return { items: events.map(toEventView), nextCursor: last ? last.seq.toString() : (query.cursor ?? '0') };
   }
 
   after(query: Omit<ListEventsQuery, 'limit'>, cursor: bigint, limit: number): Promise<DomainEvent[]> {
-    return listEvents(this.db, { ...toFilter(query, limit), after: cursor });
+    return this.events.list({ ...toFilter(query, limit), after: cursor });
+  }
+
+  /** The cursor after every event so far: where a stream that wants only what comes next starts. */
+  latest(): Promise<bigint> {
+    return this.events.latestSeq();
   }
 }
 

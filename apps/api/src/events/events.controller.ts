@@ -33,14 +33,15 @@ export class EventsController {
   @ApiProduces('text/event-stream')
   @ApiResponse({
     status: 200,
-    description: 'Server-sent events: `id` is the seq (send Last-Event-ID to resume), `event` the type, `data` the event',
+    description:
+      'Server-sent events from now on, or after `cursor`: `id` is the seq (send Last-Event-ID to resume), `event` the type, `data` the event',
   })
   @ApiProblems(400)
   stream(
     @Query(validQuery(listEventsQuery.omit({ limit: true }))) query: Omit<ListEventsQuery, 'limit'>,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-  ): void {
-    this.streams.stream(request, reply, query);
+  ): Promise<void> {
+    return this.streams.stream(request, reply, query);
   }
 }

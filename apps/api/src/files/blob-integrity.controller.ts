@@ -6,7 +6,7 @@ import { RequireRole } from '../auth/access.decorator.js';
 import { ApiJsonResponse, ApiQueryParams } from '../http/openapi.decorators.js';
 import { validQuery } from '../http/zod.pipe.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { FileRepository } from './file.repository.js';
 
 const verifyQuery = z.strictObject({
   rehash: z.enum(['true', 'false']).default('false').describe('Also re-read every object and compare its sha256 (slow)'),
@@ -29,7 +29,7 @@ const PAGE = 1000;
 @Controller('v1/admin/blobs')
 export class BlobIntegrityController {
   constructor(
-    private readonly db: PrismaService,
+    private readonly files: FileRepository,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
   ) {}
 
@@ -44,7 +44,7 @@ export class BlobIntegrityController {
   private async *recordedBlobs(): AsyncIterable<RecordedBlob> {
     let after = '';
     while (true) {
-      const page = await this.db.blob.findMany({ where: { sha256: { gt: after } }, orderBy: { sha256: 'asc' }, take: PAGE });
+      const page = await this.files.blobsAfter(after, PAGE);
       yield* page;
       if (page.length < PAGE) return;
       after = page.at(-1)!.sha256;

@@ -1,4 +1,5 @@
 import type { ModelFile } from '@vetted/db';
+import { storedFindings } from '@vetted/lifecycle';
 import type { FileView } from './file.schemas.js';
 
 export function toFileView(file: ModelFile): FileView {
@@ -7,7 +8,7 @@ export function toFileView(file: ModelFile): FileView {
     size: Number(file.size),
     sha256: file.sha256,
     format: file.format,
-    scan: { status: file.scanStatus, findings: file.scanFindings as unknown[] },
+    scan: { status: file.scanStatus, findings: storedFindings.parse(file.scanFindings) },
     createdAt: file.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { deleteBlobIfUnused, type ModelFile, type NewFile, putFile, recordBlob } from '@vetted/db';
+import { type Blob, deleteBlobIfUnused, type ModelFile, type NewFile, putFile, recordBlob } from '@vetted/db';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 
 @Injectable()
@@ -23,7 +23,7 @@ export class FileRepository {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${versionId} || '/' || lower(${path}), 0))`;
   }
 
-  async caseCollision(tx: Transaction, versionId: string, path: string): Promise<string | undefined> {
+  async caseCollision(versionId: string, path: string, tx: Transaction = this.db): Promise<string | undefined> {
     const rows = await tx.$queryRaw<{ path: string }[]>`
       SELECT path FROM model_files WHERE version_id = ${versionId}::uuid AND lower(path) = lower(${path}) AND path <> ${path} LIMIT 1`;
     return rows[0]?.path;
@@ -41,6 +41,11 @@ export class FileRepository {
     const rows = await tx.$queryRaw<{ sha256: string }[]>`
       DELETE FROM model_files WHERE version_id = ${versionId}::uuid AND path = ${path} RETURNING sha256`;
     return rows[0]?.sha256;
+  }
+
+  /** Recorded blobs in digest order, `limit` at a time after `after`. */
+  blobsAfter(after: string, limit: number): Promise<Blob[]> {
+    return this.db.blob.findMany({ where: { sha256: { gt: after } }, orderBy: { sha256: 'asc' }, take: limit });
   }
 
   deleteBlobIfUnused(sha256: string): Promise<string | undefined> {

@@ -15,7 +15,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { Transactions } from '../infra/transactions.js';
 import { seesUnapproved } from '../models/model.service.js';
 import { subjectOf, type VersionRef } from '../models/version-ref.js';
 import { VersionService, versionFrozen } from '../models/version.service.js';
@@ -45,7 +45,7 @@ export class FileService {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     @Inject(BLOB_STORE) readonly store: BlobStore,
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
     private readonly versions: VersionRepository,
     private readonly versionService: VersionService,
     private readonly files: FileRepository,
@@ -75,16 +75,16 @@ export class FileService {
     }
     if (meta.contentLength !== undefined && meta.contentLength > this.config.maxFileBytes) throw this.tooLarge();
     const { version } = await this.versionService.findDraft(principal, ref);
-    const clash = await this.files.caseCollision(this.db, version.id, path);
+    const clash = await this.files.caseCollision(version.id, path);
     if (clash) throw pathCollision(path, clash);
 
     const written = await this.writeBody(body, meta);
     let outcome: { file: ModelFile; replaced: string | undefined; keyInUse: string; created: boolean };
     try {
-      outcome = await this.db.$transaction(async (tx) => {
+      outcome = await this.transactions.run(async (tx) => {
         if ((await this.versions.lockStatusShared(tx, version.id)) !== 'draft') throw versionFrozen(ref);
         await this.files.lockPath(tx, version.id, path);
-        const collision = await this.files.caseCollision(tx, version.id, path);
+        const collision = await this.files.caseCollision(version.id, path, tx);
         if (collision) throw pathCollision(path, collision);
         const keyInUse = await this.files.recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key });
         const put = await this.files.putFile(tx, {
@@ -116,7 +116,7 @@ export class FileService {
   async delete(principal: Principal, ref: VersionRef, rawPath: string): Promise<void> {
     const path = validPath(rawPath);
     const { version } = await this.versionService.findDraft(principal, ref);
-    const sha256 = await this.db.$transaction(async (tx) => {
+    const sha256 = await this.transactions.run(async (tx) => {
       if ((await this.versions.lockStatusShared(tx, version.id)) !== 'draft') throw versionFrozen(ref);
       await this.files.lockPath(tx, version.id, path);
       const deleted = await this.files.deleteFile(tx, version.id, path);
@@ -146,15 +146,13 @@ export class FileService {
 
   /** Recorded after the response, never in its way; a failure to record is logged, not sent. */
   recordDownload(principal: Principal, download: Download, data: Record<string, string | number | boolean | null>): void {
-    this.db.auditEvent
-      .create({
-        data: {
-          actor: principal.actor,
-          action: 'file.downloaded',
-          subjectType: 'model_file',
-          subjectId: download.subject,
-          data: { sha256: download.file.sha256, ...data },
-        },
+    this.audit
+      .append({
+        actor: principal.actor,
+        action: 'file.downloaded',
+        subjectType: 'model_file',
+        subjectId: download.subject,
+        data: { sha256: download.file.sha256, ...data },
       })
       .catch((error: unknown) => this.logger.error(`could not record a download of ${download.subject}: ${String(error)}`));
   }

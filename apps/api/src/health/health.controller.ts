@@ -7,7 +7,7 @@ import { Public } from '../auth/access.decorator.js';
 import { ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { RETRY_AFTER_SECONDS } from '../http/outage.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { HealthRepository } from './health.repository.js';
 
 const health = z.object({ status: z.literal('ok'), database: z.literal('ok'), storage: z.literal('ok') });
 type Check = 'ok' | 'unavailable';
@@ -18,7 +18,7 @@ export class HealthController {
   private readonly logger = new Logger('health');
 
   constructor(
-    private readonly db: PrismaService,
+    private readonly database: HealthRepository,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
   ) {}
 
@@ -30,7 +30,7 @@ export class HealthController {
   @ApiProblems(503)
   async check(): Promise<z.output<typeof health>> {
     const [database, storage] = await Promise.all([
-      this.verify('database', () => this.db.$queryRaw`SELECT 1`),
+      this.verify('database', () => this.database.probeDatabase()),
       this.verify('storage', () => this.store.probe()),
     ]);
     if (database === 'ok' && storage === 'ok') return { status: 'ok', database, storage };

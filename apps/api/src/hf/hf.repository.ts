@@ -8,11 +8,6 @@ import { DOWNLOADABLE_STATUSES } from '@vetted/lifecycle';
 export class HfRepository {
   constructor(private readonly db: PrismaService) {}
 
-  /** `main`: the newest approved version. */
-  latestApproved(modelId: string): Promise<ModelVersion | null> {
-    return this.db.modelVersion.findFirst({ where: { modelId, status: 'approved' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-  }
-
   byCommit(modelId: string, commitSha: string): Promise<ModelVersion | null> {
     return this.db.modelVersion.findFirst({
       where: { modelId, commitSha, status: { in: [...DOWNLOADABLE_STATUSES] } },

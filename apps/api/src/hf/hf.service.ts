@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ModelFile, ModelVersion } from '@vetted/db';
 import { checkFilePath, manifestCommitSha } from '@vetted/domain';
+import { parseStoredCard, storedFacts } from '@vetted/lifecycle';
+import { z } from 'zod';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import type { Principal } from '../auth/principal.js';
 import { FileRepository } from '../files/file.repository.js';
 import type { Download } from '../files/file.service.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { ModelRepository, type ModelRow } from '../models/model.repository.js';
+import { VersionRepository } from '../models/version.repository.js';
 import { HfError } from './hf-error.js';
 import { HfRepository } from './hf.repository.js';
 import { directoryOid, gitBlobOid, lfsPointer } from './lfs.js';
@@ -40,6 +43,9 @@ interface LastCommit {
 
 const MAIN_REVISIONS = new Set(['main', 'HEAD']);
 
+/** The Hub's `safetensors` model info: parameters per dtype and their total. */
+const safetensorsTotals = z.object({ parameters: z.record(z.string(), z.number()), total: z.number() });
+
 /** The read side of the Hugging Face Hub API over Vetted's approved versions (shared/hf-protocol.md). */
 @Injectable()
 export class HfService {
@@ -48,6 +54,7 @@ export class HfService {
     private readonly keys: ApiKeyService,
     private readonly models: ModelRepository,
     private readonly versions: HfRepository,
+    private readonly versionRows: VersionRepository,
     private readonly files: FileRepository,
   ) {}
 
@@ -75,7 +82,7 @@ export class HfService {
       throw new HfError(principal === ANONYMOUS ? 401 : 404, 'RepoNotFound', `Repository ${namespace}/${name} not found`);
     }
     const version = MAIN_REVISIONS.has(revision)
-      ? await this.versions.latestApproved(model.id)
+      ? await this.versionRows.latestApproved(model.id)
       : /^[0-9a-f]{40}$/.test(revision)
         ? await this.versions.byCommit(model.id, revision)
         : await this.versions.byLabel(model.id, revision);
@@ -87,8 +94,8 @@ export class HfService {
   modelInfo(repo: ResolvedRepo): Record<string, unknown> {
     const { model, version, commitSha, files } = repo;
     const id = `${model.namespace}/${model.name}`;
-    const card = (version.card ?? {}) as { frontMatter?: Record<string, unknown> };
-    const facts = (version.facts ?? {}) as { safetensors?: { parameters: Record<string, number>; total: number } };
+    const card = parseStoredCard(version.card);
+    const safetensors = safetensorsTotals.safeParse(storedFacts.parse(version.facts).safetensors);
     return {
       _id: version.id,
       id,
@@ -105,9 +112,9 @@ export class HfService {
       tags: model.tags,
       ...(model.task ? { pipeline_tag: model.task } : {}),
       ...(model.library ? { library_name: model.library } : {}),
-      cardData: card.frontMatter ?? (model.licenseId ? { license: model.licenseId } : {}),
+      cardData: card?.frontMatter ?? (model.licenseId ? { license: model.licenseId } : {}),
       siblings: files.map((file) => ({ rfilename: file.path, size: Number(file.size), lfs: lfsOf(file) })),
-      ...(facts.safetensors?.parameters && typeof facts.safetensors.total === 'number' ? { safetensors: facts.safetensors } : {}),
+      ...(safetensors.success ? { safetensors: safetensors.data } : {}),
     };
   }
 

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportJob } from '@vetted/db';
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
+import { storedImportFiles } from '@vetted/lifecycle';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
-import { type Page, pageFrom, olderThan } from '../http/pagination.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { type Page, pageFrom } from '../http/pagination.js';
 import { QueueService } from '../infra/queue.service.js';
+import { Transactions } from '../infra/transactions.js';
+import { ImportRepository } from './import.repository.js';
 import type { CreateImportBody, ImportView } from './import.schemas.js';
 
 @Injectable()
 export class ImportService {
   constructor(
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
+    private readonly imports: ImportRepository,
     private readonly audit: AuditRepository,
     private readonly queue: QueueService,
     private readonly actors: ActorDirectory,
@@ -21,18 +24,16 @@ export class ImportService {
   /** Records the import and queues it in one transaction; the worker does the rest. */
   async create(principal: Principal, input: CreateImportBody): Promise<ImportView> {
     const [hubNamespace, hubName] = input.repo.split('/') as [string, string];
-    const job = await this.db.$transaction(async (tx) => {
-      const created = await tx.importJob.create({
-        data: {
-          repo: input.repo,
-          revision: input.revision,
-          namespace: input.namespace ?? hubNamespace,
-          name: input.name ?? hubName,
-          label: input.version ?? null,
-          include: input.include,
-          exclude: input.exclude,
-          createdBy: principal.actor,
-        },
+    const job = await this.transactions.run(async (tx) => {
+      const created = await this.imports.create(tx, {
+        repo: input.repo,
+        revision: input.revision,
+        namespace: input.namespace ?? hubNamespace,
+        name: input.name ?? hubName,
+        label: input.version ?? null,
+        include: input.include,
+        exclude: input.exclude,
+        createdBy: principal.actor,
       });
       await this.audit.record(tx, {
         actor: principal.actor,
@@ -48,32 +49,25 @@ export class ImportService {
   }
 
   async get(id: string): Promise<ImportView> {
-    const job = await this.db.importJob.findUnique({ where: { id } });
+    const job = await this.imports.find(id);
     if (!job) throw DomainError.notFound('import_not_found', `No import ${id}`);
     return toImportView(job, await this.actors.describeOne(job.createdBy));
   }
 
   async list(page: { cursor?: string | undefined; limit: number }): Promise<Page<ImportView>> {
     const after = page.cursor ? decodeTimeCursor(page.cursor) : undefined;
-    const rows = await this.db.importJob.findMany({
-      where: olderThan(after),
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: page.limit + 1,
-    });
+    const rows = await this.imports.list(after, page.limit + 1);
     const names = await this.actors.describe(rows.map((row) => row.createdBy));
     return pageFrom(rows, page.limit, (row) => toImportView(row, names.get(row.createdBy)!), encodeTimeCursor);
   }
 
   /** The worker notices between chunks and stops, removing the draft it was filling. */
   async cancel(principal: Principal, id: string): Promise<ImportView> {
-    const job = await this.db.$transaction(async (tx) => {
-      const { count } = await tx.importJob.updateMany({
-        where: { id, status: { in: ['queued', 'running'] } },
-        data: { status: 'cancelled', finishedAt: new Date() },
-      });
-      const current = await tx.importJob.findUnique({ where: { id } });
+    const job = await this.transactions.run(async (tx) => {
+      const cancelled = await this.imports.cancel(tx, id);
+      const current = await this.imports.find(id, tx);
       if (!current) throw DomainError.notFound('import_not_found', `No import ${id}`);
-      if (count === 0) throw DomainError.conflict('import_finished', `Import ${id} is already ${current.status}`);
+      if (!cancelled) throw DomainError.conflict('import_finished', `Import ${id} is already ${current.status}`);
       await this.audit.record(tx, { actor: principal.actor, action: 'import.cancelled', subjectType: 'import', subjectId: id });
       return current;
     });
@@ -95,7 +89,7 @@ export function toImportView(job: ImportJob, creator: ActorInfo): ImportView {
     status: job.status,
     bytesDone: Number(job.bytesDone),
     bytesTotal: job.bytesTotal === null ? null : Number(job.bytesTotal),
-    files: job.files as ImportView['files'],
+    files: storedImportFiles.parse(job.files),
     error: job.error,
     createdBy: job.createdBy,
     createdByName: creator.name,

@@ -6,10 +6,10 @@ import { RequireRole } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiJsonBody, ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { validBody, validParam } from '../http/zod.pipe.js';
-import { PrismaService } from '../infra/prisma.service.js';
 import { modelParams } from '../models/model.schemas.js';
 import { ModelService } from '../models/model.service.js';
 import { ApiModelParams, modelRef } from '../models/version-ref.js';
+import { VersionRepository } from '../models/version.repository.js';
 import { checkResult, intendedUse, type IntendedUseBody } from './license-check.schemas.js';
 import { LicenseRepository } from './license.repository.js';
 
@@ -22,7 +22,7 @@ export class LicenseCheckController {
   constructor(
     private readonly licenses: LicenseRepository,
     private readonly models: ModelService,
-    private readonly db: PrismaService,
+    private readonly versions: VersionRepository,
   ) {}
 
   @Post('v1/licenses/:id/check')
@@ -49,10 +49,7 @@ export class LicenseCheckController {
     @Body(validBody(intendedUse)) use: IntendedUseBody,
   ) {
     const model = await this.models.getRow(principal, params.namespace, params.name);
-    const latest = await this.db.modelVersion.findFirst({
-      where: { modelId: model.id, status: 'approved' },
-      orderBy: { createdAt: 'desc' },
-    });
+    const latest = await this.versions.latestApproved(model.id);
     const licenseId = latest?.licenseId ?? model.licenseId ?? 'unknown';
     const multimodal = use.multimodal ?? (model.task ? MULTIMODAL_TASK.test(model.task) : undefined);
     return checkTerms(await this.license(licenseId), { ...use, multimodal });

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { License } from '@vetted/db';
+import type { License, Prisma } from '@vetted/db';
 import { DomainError } from '@vetted/domain';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+
+export type LicenseChanges = Partial<Pick<License, 'name' | 'spdxId' | 'url' | 'sourceUrl' | 'reviewedAt'>> & {
+  terms?: Prisma.InputJsonValue;
+};
 
 @Injectable()
 export class LicenseRepository {
@@ -20,5 +24,9 @@ export class LicenseRepository {
     const license = await this.find(id, tx);
     if (!license) throw DomainError.notFound('license_not_found', `No license ${id} in the catalog`);
     return license;
+  }
+
+  update(tx: Transaction, id: string, changes: LicenseChanges): Promise<License> {
+    return tx.license.update({ where: { id }, data: changes });
   }
 }

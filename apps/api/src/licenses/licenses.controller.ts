@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { RequireRole } from '../auth/access.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { Transactions } from '../infra/transactions.js';
 import { ApiJsonBody, ApiJsonResponse, ApiProblems } from '../http/openapi.decorators.js';
 import { type Page, pageOf } from '../http/pagination.js';
 import { validBody, validParam } from '../http/zod.pipe.js';
@@ -17,7 +17,7 @@ import { licenseView, type LicenseView, updateLicenseBody, type UpdateLicenseBod
 export class LicensesController {
   constructor(
     private readonly licenses: LicenseRepository,
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -39,16 +39,13 @@ export class LicensesController {
     @Param('id', validParam('id', z.string().min(1).max(100))) id: string,
     @Body(validBody(updateLicenseBody)) body: UpdateLicenseBody,
   ): Promise<LicenseView> {
-    const updated = await this.db.$transaction(async (tx) => {
+    const updated = await this.transactions.run(async (tx) => {
       const before = await this.licenses.require(id, tx);
       const { reviewedAt, terms, ...rest } = body;
-      const after = await tx.license.update({
-        where: { id },
-        data: {
-          ...rest,
-          ...(terms ? { terms } : {}),
-          ...(reviewedAt !== undefined ? { reviewedAt: reviewedAt === null ? null : new Date(reviewedAt) } : {}),
-        },
+      const after = await this.licenses.update(tx, id, {
+        ...rest,
+        ...(terms ? { terms } : {}),
+        ...(reviewedAt !== undefined ? { reviewedAt: reviewedAt === null ? null : new Date(reviewedAt) } : {}),
       });
       await this.audit.record(tx, {
         actor: principal.actor,

@@ -19,6 +19,7 @@ export function toModelView(row: ModelRow): ModelView {
     formats: row.formats,
     commercialUse: row.commercialUse,
     bestLatencyMs: row.bestLatencyMs,
+    bestTokensPerSecond: row.bestTokensPerSecond,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -24,6 +24,7 @@ export interface ModelRow {
   /** The license's commercial-use verdict: yes, conditional, no, unknown. */
   commercialUse: string | null;
   bestLatencyMs: number | null;
+  bestTokensPerSecond: number | null;
 }
 
 export type ModelSort = 'recent' | 'name' | 'size';
@@ -73,7 +74,9 @@ const columns = (approvedOnly: boolean): Prisma.Sql => Prisma.sql`
     ORDER BY f.format) AS formats,
   (SELECT l.terms->>'commercialUse' FROM licenses l WHERE l.id = m.license_id) AS "commercialUse",
   (SELECT min(b.p50_ms) FROM benchmark_runs b JOIN model_versions v ON v.id = b.version_id
-    WHERE v.model_id = m.id AND b.status = 'succeeded' ${visibleVersion(approvedOnly)}) AS "bestLatencyMs"`;
+    WHERE v.model_id = m.id AND b.status = 'succeeded' AND b.tokens_per_second IS NULL ${visibleVersion(approvedOnly)}) AS "bestLatencyMs",
+  (SELECT max(b.tokens_per_second) FROM benchmark_runs b JOIN model_versions v ON v.id = b.version_id
+    WHERE v.model_id = m.id AND b.status = 'succeeded' ${visibleVersion(approvedOnly)}) AS "bestTokensPerSecond"`;
 
 /** ORDER BY of each sort, on the columns of the inner select; every order ends in a unique key. */
 const ORDER: Record<ModelSort, Prisma.Sql> = {

@@ -5,8 +5,9 @@ import { decodeModelCursor, encodeModelCursor } from './model-cursor.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom } from '../http/pagination.js';
-import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+import type { Transaction } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
+import { Transactions } from '../infra/transactions.js';
 import { isUniqueViolation } from '../infra/unique-violation.js';
 import { assertKnownLicense } from '../licenses/license-reference.js';
 import { LicenseRepository } from '../licenses/license.repository.js';
@@ -20,7 +21,7 @@ export const seesUnapproved = (principal: Principal): boolean => hasRole(princip
 @Injectable()
 export class ModelService {
   constructor(
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
     private readonly models: ModelRepository,
     private readonly licenses: LicenseRepository,
     private readonly audit: AuditRepository,
@@ -60,7 +61,7 @@ export class ModelService {
   async create(principal: Principal, input: CreateModelBody): Promise<ModelView> {
     const id = `${input.namespace}/${input.name}`;
     try {
-      await this.db.$transaction(async (tx) => {
+      await this.transactions.run(async (tx) => {
         await assertKnownLicense(this.licenses, tx, input.license);
         const modelId = await this.models.create(tx, {
           namespace: input.namespace,
@@ -121,7 +122,7 @@ export class ModelService {
     changes: ModelChanges,
     check?: (tx: Transaction) => Promise<void>,
   ): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const row = await this.models.findByName(namespace, name, false, tx);
       if (!row) throw DomainError.notFound('model_not_found', `No model ${namespace}/${name}`);
       await check?.(tx);

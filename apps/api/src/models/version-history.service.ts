@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ActorDirectory } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { VersionHistoryRepository } from './version-history.repository.js';
 import type { HistoryEvent } from './version-history.schemas.js';
 import { subjectOf, type VersionRef } from './version-ref.js';
 import { VersionService } from './version.service.js';
@@ -16,7 +16,7 @@ type Draft = Omit<HistoryEvent, 'actorName' | 'actorRole'>;
 @Injectable()
 export class VersionHistoryService {
   constructor(
-    private readonly db: PrismaService,
+    private readonly history: VersionHistoryRepository,
     private readonly versions: VersionService,
     private readonly audit: AuditRepository,
     private readonly actors: ActorDirectory,
@@ -27,16 +27,8 @@ export class VersionHistoryService {
     const subject = subjectOf(ref);
     // A label can be reused after a draft is deleted: events of the earlier version are not this one's.
     const events = await this.audit.ofVersion(subject, version.createdAt);
-    const reviews = new Map(
-      (await this.db.review.findMany({ where: { versionId: version.id }, select: { id: true, comment: true } })).map((r) => [
-        r.id,
-        r.comment,
-      ]),
-    );
-    const runs = await this.db.benchmarkRun.findMany({
-      where: { versionId: version.id, finishedAt: { not: null } },
-      select: { id: true, file: true, status: true, error: true, p50Ms: true, executionProvider: true, hardware: true, finishedAt: true },
-    });
+    const reviews = await this.history.reviewComments(version.id);
+    const runs = await this.history.finishedRuns(version.id);
     const drafts: Draft[] = [
       ...events.map((event): Draft => {
         const data = (event.data ?? {}) as Record<string, unknown>;
@@ -52,7 +44,7 @@ export class VersionHistoryService {
         };
       }),
       ...runs.map((run): Draft => ({
-        at: run.finishedAt!.toISOString(),
+        at: run.finishedAt.toISOString(),
         action: `benchmark.${run.status}`,
         actor: 'worker',
         path: run.file,

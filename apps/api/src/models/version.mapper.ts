@@ -1,4 +1,5 @@
 import type { ModelVersion } from '@vetted/db';
+import { storedFacts } from '@vetted/lifecycle';
 import type { ActorInfo } from '../auth/actor-directory.js';
 import type { VersionView } from './version.schemas.js';
 
@@ -8,7 +9,7 @@ export function toVersionView(version: ModelVersion, actors: ReadonlyMap<string,
     commitSha: version.commitSha,
     status: version.status,
     license: version.licenseId,
-    facts: (version.facts ?? {}) as Record<string, unknown>,
+    facts: storedFacts.parse(version.facts),
     parameters: version.parameters === null ? null : Number(version.parameters),
     scannedAt: version.scannedAt?.toISOString() ?? null,
     downloadable: version.status === 'approved' || version.status === 'deprecated',

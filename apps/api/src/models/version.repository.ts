@@ -25,6 +25,11 @@ export class VersionRepository {
     });
   }
 
+  /** The newest approved version: what `main` on /hf and the model's license check go by. */
+  latestApproved(modelId: string): Promise<ModelVersion | null> {
+    return this.db.modelVersion.findFirst({ where: { modelId, status: 'approved' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  }
+
   find(modelId: string, label: string): Promise<ModelVersion | null> {
     return this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
   }
@@ -49,12 +54,12 @@ export class VersionRepository {
       ON CONFLICT DO NOTHING`;
   }
 
-  contributors(db: Transaction, versionId: string): Promise<{ actor: string; action: string; firstAt: Date }[]> {
+  contributors(versionId: string, db: Transaction = this.db): Promise<{ actor: string; action: string; firstAt: Date }[]> {
     return db.versionContributor.findMany({ where: { versionId }, orderBy: [{ firstAt: 'asc' }, { action: 'asc' }] });
   }
 
   /** Who answers for a version: its creator, or for an import the person who started the import. */
-  async ownerOf(db: Transaction, version: Pick<ModelVersion, 'createdBy'>): Promise<string> {
+  async ownerOf(version: Pick<ModelVersion, 'createdBy'>, db: Transaction = this.db): Promise<string> {
     const importId = /^import:(.+)$/.exec(version.createdBy)?.[1];
     if (!importId) return version.createdBy;
     const job = await db.importJob.findUnique({ where: { id: importId }, select: { createdBy: true } });
@@ -69,7 +74,7 @@ export class VersionRepository {
   }
 
   /** The newest approved (or deprecated) version created before this one: what a review diffs against. */
-  previousApproved(db: Transaction, version: Pick<ModelVersion, 'id' | 'modelId' | 'createdAt'>): Promise<ModelVersion | null> {
+  previousApproved(version: Pick<ModelVersion, 'id' | 'modelId' | 'createdAt'>, db: Transaction = this.db): Promise<ModelVersion | null> {
     return db.modelVersion.findFirst({
       where: {
         modelId: version.modelId,

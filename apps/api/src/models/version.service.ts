@@ -8,8 +8,8 @@ import { BlobCollector } from '../files/blob-collector.js';
 import { FileRepository } from '../files/file.repository.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom } from '../http/pagination.js';
-import { PrismaService } from '../infra/prisma.service.js';
 import { QueueService } from '../infra/queue.service.js';
+import { Transactions } from '../infra/transactions.js';
 import { isUniqueViolation } from '../infra/unique-violation.js';
 import { assertKnownLicense } from '../licenses/license-reference.js';
 import { LicenseRepository } from '../licenses/license.repository.js';
@@ -23,7 +23,7 @@ import type { CreateVersionBody, VersionView } from './version.schemas.js';
 @Injectable()
 export class VersionService {
   constructor(
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
     private readonly models: ModelService,
     private readonly versions: VersionRepository,
     private readonly licenses: LicenseRepository,
@@ -61,7 +61,7 @@ export class VersionService {
     const found = await this.findRow(principal, ref);
     if (found.version.status !== 'draft') throw notDraft(ref, found.version.status);
     if (await this.versions.importInProgress(found.version.id)) throw importInProgress(ref.version);
-    const owner = await this.versions.ownerOf(this.db, found.version);
+    const owner = await this.versions.ownerOf(found.version);
     if (owner !== principal.actor && !hasRole(principal.role, 'admin')) {
       const { name } = await this.actors.describeOne(owner);
       throw new DomainError(
@@ -76,7 +76,7 @@ export class VersionService {
   /** draft → pending_review: the file list freezes, the version gets its manifest commit sha and a scan is queued. */
   async submit(principal: Principal, ref: VersionRef): Promise<VersionView> {
     const { version: found } = await this.findDraft(principal, ref, notDraft);
-    const submitted = await this.db.$transaction(async (tx) => {
+    const submitted = await this.transactions.run(async (tx) => {
       const status = await this.versions.lockStatus(tx, found.id);
       if (status !== 'draft') throw notDraft(ref, status ?? 'gone');
       const files = await this.files.list(found.id, tx);
@@ -110,7 +110,7 @@ export class VersionService {
   /** Removes a draft that will not be submitted (a mistake, an abandoned import), with its files. */
   async deleteDraft(principal: Principal, ref: VersionRef): Promise<void> {
     const { version } = await this.findDraft(principal, ref);
-    const digests = await this.db.$transaction(async (tx) => {
+    const digests = await this.transactions.run(async (tx) => {
       if ((await this.versions.lockStatus(tx, version.id)) !== 'draft') throw versionFrozen(ref);
       if (await this.versions.importInProgress(version.id, tx)) throw importInProgress(ref.version);
       const used = await this.versions.deleteDraft(tx, version.id);
@@ -153,7 +153,7 @@ export class VersionService {
       throw DomainError.conflict('model_archived', `Model ${namespace}/${name} is archived; unarchive it to add versions`);
     }
     try {
-      const version = await this.db.$transaction(async (tx) => {
+      const version = await this.transactions.run(async (tx) => {
         await assertKnownLicense(this.licenses, tx, input.license);
         const created = await this.versions.create(tx, {
           modelId: model.id,

@@ -1,36 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@vetted/db';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
-import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+import type { Transaction } from '../infra/prisma.service.js';
+import { Transactions } from '../infra/transactions.js';
+import { POLICY_ID, PolicyRepository } from './policy.repository.js';
 import { DEFAULT_POLICY, type PolicyRules, type PolicyView } from './policy.schemas.js';
-
-const POLICY_ID = 'default';
 
 /** The organisation's approval rules; reviews apply them, the review queue shows what they block. */
 @Injectable()
 export class PolicyService {
   constructor(
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
+    private readonly policies: PolicyRepository,
     private readonly audit: AuditRepository,
   ) {}
 
-  async get(db: Transaction = this.db): Promise<PolicyView> {
-    const row = await db.policy.findUnique({ where: { id: POLICY_ID } });
+  /** The policy now, or as the caller's transaction sees it. */
+  async get(tx?: Transaction): Promise<PolicyView> {
+    const row = await this.policies.find(tx);
     return row
       ? { ...DEFAULT_POLICY, ...(row.rules as PolicyRules), updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() }
       : { ...DEFAULT_POLICY, updatedBy: null, updatedAt: null };
   }
 
   async set(principal: Principal, rules: PolicyRules): Promise<PolicyView> {
-    await this.db.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const before = await this.get(tx);
-      const json = rules as unknown as Prisma.InputJsonValue;
-      await tx.policy.upsert({
-        where: { id: POLICY_ID },
-        create: { id: POLICY_ID, rules: json, updatedBy: principal.actor },
-        update: { rules: json, updatedBy: principal.actor },
-      });
+      await this.policies.save(tx, rules, principal.actor);
       await this.audit.record(tx, {
         actor: principal.actor,
         action: 'policy.updated',

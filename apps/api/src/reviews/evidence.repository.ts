@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { License, ModelVersion } from '@vetted/db';
-import type { Transaction } from '../infra/prisma.service.js';
-import { parseCard, storedFindings, type VersionSnapshot } from './version-snapshot.js';
+import { storedFacts, storedFindings } from '@vetted/lifecycle';
+import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+import { parseCard, type VersionSnapshot } from './version-snapshot.js';
 
-/** Reads what a review looks at, inside the caller's transaction so the evidence matches the decision. */
+/** Reads what a review looks at, inside the caller's transaction (if any) so the evidence matches the decision. */
 @Injectable()
 export class EvidenceRepository {
-  async snapshot(db: Transaction, version: ModelVersion, licenseId: string | null): Promise<VersionSnapshot> {
+  constructor(private readonly db: PrismaService) {}
+
+  async snapshot(version: ModelVersion, licenseId: string | null, db: Transaction = this.db): Promise<VersionSnapshot> {
     const files = await db.modelFile.findMany({
       where: { versionId: version.id },
       select: { path: true, size: true, sha256: true, scanStatus: true, scanFindings: true },
@@ -17,7 +20,7 @@ export class EvidenceRepository {
       label: version.label,
       licenseId,
       commitSha: version.commitSha,
-      facts: (version.facts ?? {}) as Record<string, unknown>,
+      facts: storedFacts.parse(version.facts),
       card: parseCard(version.card),
       files: files.map((file) => ({
         path: file.path,
@@ -30,7 +33,7 @@ export class EvidenceRepository {
     };
   }
 
-  license(db: Transaction, id: string): Promise<Pick<License, 'id' | 'terms'> | null> {
+  license(id: string, db: Transaction = this.db): Promise<Pick<License, 'id' | 'terms'> | null> {
     return db.license.findUnique({ where: { id }, select: { id: true, terms: true } });
   }
 }

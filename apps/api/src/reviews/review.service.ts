@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ModelVersion, Prisma, Review } from '@vetted/db';
+import type { ModelVersion, Review } from '@vetted/db';
 import { DomainError, hasRole } from '@vetted/domain';
 import { allowedFrom, changeVersionStatus } from '@vetted/lifecycle';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
-import { PrismaService, type Transaction } from '../infra/prisma.service.js';
+import type { Transaction } from '../infra/prisma.service.js';
+import { Transactions } from '../infra/transactions.js';
 import type { ModelRow } from '../models/model.repository.js';
 import { policyBlockers, PolicyService } from '../policy/policy.service.js';
 import { subjectOf, type VersionRef } from '../models/version-ref.js';
@@ -14,6 +15,7 @@ import { VersionService } from '../models/version.service.js';
 import type { VersionView } from '../models/version.schemas.js';
 import { countScanStatuses } from '../scans/scan-status.js';
 import { EvidenceRepository } from './evidence.repository.js';
+import { ReviewRepository } from './review.repository.js';
 import type { CreateReviewBody, Evidence, QueueItem, ReviewView } from './review.schemas.js';
 import { diffVersions } from './version-diff.js';
 import { bySeverity, findingsOf } from './version-findings.js';
@@ -29,7 +31,8 @@ const QUEUE_LIMIT = 100;
 @Injectable()
 export class ReviewService {
   constructor(
-    private readonly db: PrismaService,
+    private readonly transactions: Transactions,
+    private readonly reviews: ReviewRepository,
     private readonly versions: VersionRepository,
     private readonly versionService: VersionService,
     private readonly audit: AuditRepository,
@@ -40,21 +43,19 @@ export class ReviewService {
 
   async review(principal: Principal, ref: VersionRef, input: CreateReviewBody): Promise<ReviewView> {
     const { model, version } = await this.versionService.findRow(principal, ref);
-    const review = await this.db.$transaction(async (tx) => {
+    const review = await this.transactions.run(async (tx) => {
       await this.lockStatus(tx, version.id, ['pending_review'], 'version_not_pending', 'reviewed');
-      const evidence = await this.evidence(tx, model, version);
+      const evidence = await this.evidence(model, version, tx);
       const decision = input.decision === 'approve' ? 'approved' : 'rejected';
       const overrides = decision === 'approved' ? this.overridesNeeded(principal, evidence, input) : [];
       const overrideReason = overrides.length > 0 ? (input.overrideReason ?? null) : null;
-      const created = await tx.review.create({
-        data: {
-          versionId: version.id,
-          reviewer: principal.actor,
-          decision,
-          comment: input.comment,
-          evidence: evidence as Prisma.InputJsonValue,
-          overrideReason,
-        },
+      const created = await this.reviews.create(tx, {
+        versionId: version.id,
+        reviewer: principal.actor,
+        decision,
+        comment: input.comment,
+        evidence,
+        overrideReason,
       });
       await changeVersionStatus(tx, {
         versionId: version.id,
@@ -83,14 +84,14 @@ export class ReviewService {
 
   async list(principal: Principal, ref: VersionRef): Promise<ReviewView[]> {
     const { version } = await this.versionService.findVisible(principal, ref);
-    const reviews = await this.db.review.findMany({ where: { versionId: version.id }, orderBy: { createdAt: 'asc' } });
+    const reviews = await this.reviews.list(version.id);
     const names = await this.actors.describe(reviews.map((review) => review.reviewer));
     return reviews.map((review) => toReviewView(review, ref.version, names.get(review.reviewer)!));
   }
 
   async setLifecycle(principal: Principal, ref: VersionRef, status: 'deprecated' | 'revoked', reason: string): Promise<VersionView> {
     const { version } = await this.versionService.findRow(principal, ref);
-    const updated = await this.db.$transaction(async (tx) => {
+    const updated = await this.transactions.run(async (tx) => {
       const before = await this.lockStatus(tx, version.id, allowedFrom(status), 'invalid_transition', status);
       const { version: changed } = await changeVersionStatus(tx, {
         versionId: version.id,
@@ -117,22 +118,17 @@ export class ReviewService {
 
   /** Versions waiting for a decision, oldest first, with what a reviewer needs to decide. */
   async queue(): Promise<QueueItem[]> {
-    const pending = await this.db.modelVersion.findMany({
-      where: { status: 'pending_review' },
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-      take: QUEUE_LIMIT,
-      include: { model: { select: { namespace: true, name: true, licenseId: true } } },
-    });
+    const pending = await this.reviews.pendingVersions(QUEUE_LIMIT);
     const items: QueueItem[] = [];
     for (const version of pending) {
-      const publishedBy = await this.versions.ownerOf(this.db, version);
+      const publishedBy = await this.versions.ownerOf(version);
       items.push({
         model: `${version.model.namespace}/${version.model.name}`,
         version: version.label,
         publishedBy,
         publishedByName: (await this.actors.describeOne(publishedBy)).name,
         submittedAt: version.updatedAt.toISOString(),
-        evidence: await this.evidence(this.db, version.model, version),
+        evidence: await this.evidence(version.model, version),
       });
     }
     return items;
@@ -185,13 +181,13 @@ export class ReviewService {
     return overrides;
   }
 
-  private async evidence(db: Transaction, model: Pick<ModelRow, 'licenseId'>, version: ModelVersion): Promise<Evidence> {
+  private async evidence(model: Pick<ModelRow, 'licenseId'>, version: ModelVersion, tx?: Transaction): Promise<Evidence> {
     const licenseId = version.licenseId ?? model.licenseId;
-    const license = licenseId ? await this.evidenceRows.license(db, licenseId) : null;
+    const license = licenseId ? await this.evidenceRows.license(licenseId, tx) : null;
     const terms = (license?.terms ?? {}) as { commercialUse?: string; summary?: string };
-    const head = await this.evidenceRows.snapshot(db, version, licenseId);
-    const previous = await this.versions.previousApproved(db, version);
-    const base = previous ? await this.evidenceRows.snapshot(db, previous, previous.licenseId ?? model.licenseId) : undefined;
+    const head = await this.evidenceRows.snapshot(version, licenseId, tx);
+    const previous = await this.versions.previousApproved(version, tx);
+    const base = previous ? await this.evidenceRows.snapshot(previous, previous.licenseId ?? model.licenseId, tx) : undefined;
     const scan = countScanStatuses(head.files.map((file) => file.scanStatus));
     const criticalFindings = head.files.flatMap((f) =>
       f.scanStatus === 'critical' || f.scanStatus === 'error' ? [{ path: f.path, status: f.scanStatus, findings: f.findings }] : [],
@@ -210,18 +206,18 @@ export class ReviewService {
       // A backed-up scan queue must never make an unscanned file look safe: nobody can override this one.
       ...(scan.pending > 0 ? [`${scan.pending} file(s) not scanned yet`] : []),
       ...overridable,
-      ...policyBlockers(await this.policy.get(db), { id: licenseId, commercialUse }, succeeded.length),
+      ...policyBlockers(await this.policy.get(tx), { id: licenseId, commercialUse }, succeeded.length),
     ];
     return {
       license: { id: licenseId, commercialUse, summary: terms.summary ?? null },
       card: head.card
-        ? { source: head.card.source ?? null, license: cardLicense(head.card), findings: findingsOf({ ...head, files: [] }) }
+        ? { source: head.card.source, license: cardLicense(head.card), findings: findingsOf({ ...head, files: [] }) }
         : undefined,
       scan,
       criticalFindings,
       findings: bySeverity(findingsOf(head)),
       manifest: { commitSha: version.commitSha, files: head.files.length, bytes: head.files.reduce((sum, f) => sum + f.size, 0) },
-      contributors: await this.contributors(db, version),
+      contributors: await this.contributors(version, tx),
       benchmarks: succeeded.map((run) => run.id),
       benchmarkRuns: runEvidence(head, await this.actors.describe(head.runs.map((run) => run.requestedBy))),
       diff: base ? diffVersions(base, head) : null,
@@ -231,10 +227,10 @@ export class ReviewService {
   }
 
   /** Everyone with a hand in the bytes; for an import, the person who started it stands for the import. */
-  private async contributors(db: Transaction, version: ModelVersion): Promise<NonNullable<Evidence['contributors']>> {
-    const rows = await this.versions.contributors(db, version.id);
+  private async contributors(version: ModelVersion, tx?: Transaction): Promise<NonNullable<Evidence['contributors']>> {
+    const rows = await this.versions.contributors(version.id, tx);
     const byActor = new Map<string, string[]>();
-    const owner = await this.versions.ownerOf(db, version);
+    const owner = await this.versions.ownerOf(version, tx);
     if (owner !== version.createdBy) byActor.set(owner, ['imported']);
     for (const row of rows) byActor.set(row.actor, [...(byActor.get(row.actor) ?? []), row.action]);
     const names = await this.actors.describe(byActor.keys());

@@ -1,4 +1,5 @@
 import type { BenchmarkRun, ScanStatus } from '@vetted/db';
+import { parseStoredCard, type StoredCard, type StoredFinding } from '@vetted/lifecycle';
 import { z } from 'zod';
 
 /** What a review looks at about one version, read once from the database. */
@@ -20,27 +21,12 @@ export interface SnapshotFile {
   findings: StoredFinding[];
 }
 
-const storedFinding = z.looseObject({
-  severity: z.enum(['info', 'warning', 'critical']).catch('warning'),
-  code: z.string().catch('unknown'),
-  message: z.string().catch(''),
-});
-export type StoredFinding = z.output<typeof storedFinding>;
-
-/** Findings as the scanner stores them; anything unreadable counts as a warning rather than vanishing. */
-export const storedFindings = z.array(storedFinding).catch([]);
-
-const storedCard = z.object({
-  frontMatter: z.record(z.string(), z.unknown()).catch({}),
-  source: z.string().nullable().optional().catch(null),
-  findings: storedFindings.optional(),
-});
-export type StoredCard = z.output<typeof storedCard>;
+/** A card that cannot be read is shown as one with nothing in it, never mistaken for no card. */
+const UNREADABLE_CARD: StoredCard = { readme: '', frontMatter: {}, source: 'readme', findings: [] };
 
 export function parseCard(card: unknown): StoredCard | null {
   if (card === null || card === undefined) return null;
-  const parsed = storedCard.safeParse(card);
-  return parsed.success ? parsed.data : { frontMatter: {}, source: null, findings: [] };
+  return parseStoredCard(card) ?? UNREADABLE_CARD;
 }
 
 /** The license a card declares: `license`, or `license_name` when the card says `other`. */

@@ -43,3 +43,5 @@ export type EvidenceRun = NonNullable<Evidence['benchmarkRuns']>[number];
 export type Contributor = NonNullable<Evidence['contributors']>[number];
 export type VersionDiff = NonNullable<Evidence['diff']>;
 export type ResolvedInput = NonNullable<BenchmarkRun['inputs']>[number];
+export type DomainEvent = JsonOf<paths['/v1/events']['get']>['items'][number];
+export type EventType = DomainEvent['type'];

@@ -24,6 +24,9 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/** Why the user was signed out when the API refused the key it had accepted. */
+export const KEY_REJECTED_NOTICE = 'The API no longer accepts this key. Sign in again.';
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [key, setKey] = useState<string | null>(() => sessionKey.read());
@@ -46,7 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () =>
       createApiClient(
         () => keyRef.current,
-        () => signOut('The API no longer accepts this key. Sign in again.'),
+        () => signOut(KEY_REJECTED_NOTICE),
       ),
     [signOut],
   );

@@ -17,6 +17,7 @@ export function ImportPage({ id }: { id: string }) {
   const job = useQuery({
     queryKey: ['import', id],
     queryFn: () => dataOf(api.GET('/v1/imports/{id}', { params: { path: { id } } })),
+    // Byte progress has no event: poll while it runs. How it ends comes with import.succeeded/failed as well.
     refetchInterval: (query) => (query.state.data && isActive(query.state.data) ? POLL_MS : false),
   });
   return (

@@ -17,6 +17,7 @@ export function ImportsPage() {
   const imports = useQuery({
     queryKey: ['imports'],
     queryFn: () => dataOf(api.GET('/v1/imports', { params: { query: { limit: 20 } } })),
+    // Byte progress has no event: poll while an import runs. How it ends comes with import.succeeded/failed.
     refetchInterval: (query) => (query.state.data?.items.some(isActive) ? 2000 : false),
   });
   return (

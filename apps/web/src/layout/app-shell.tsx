@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAuth } from '../auth/auth-context';
 import { hasRole } from '../auth/roles';
+import { LiveIndicator } from '../live/live-indicator';
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
@@ -34,6 +35,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         )}
         {principal && (
           <div className="session">
+            <LiveIndicator />
             <span className="session-who" title={principal.actor}>
               {principal.name || principal.actor} <span className="badge badge-muted">{principal.role}</span>
             </span>

@@ -1,3 +1,4 @@
+import { useLive } from '../live/live-updates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { dataOf } from '../api/api-error';
@@ -28,6 +29,7 @@ interface Props {
 /** Publishers queue a run on a worker, then follow it here until it has a result. */
 export function BenchmarkForm({ namespace, name, version }: Props) {
   const api = useApi();
+  const live = useLive();
   const queryClient = useQueryClient();
   const files = useVersionFiles(namespace, name, version);
   const onnxFiles = (files.data?.items ?? []).filter((file) => file.format === 'onnx').map((file) => file.path);
@@ -56,7 +58,8 @@ export function BenchmarkForm({ namespace, name, version }: Props) {
     queryKey: ['benchmark', runId],
     queryFn: () => dataOf(api.GET('/v1/benchmarks/{id}', { params: { path: { id: runId ?? '' } } })),
     enabled: runId !== null,
-    refetchInterval: (query) => (query.state.data && !isRunActive(query.state.data) ? false : 1000),
+    // The live stream refreshes it on version.benchmarked; polled only without the stream (see BenchmarksPanel).
+    refetchInterval: (query) => (live || (query.state.data && !isRunActive(query.state.data)) ? false : 1000),
   });
   const finished = run.data !== undefined && !isRunActive(run.data);
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { useLive } from '../live/live-updates';
 import { useQueries } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { dataOf } from '../api/api-error';
@@ -18,6 +19,7 @@ const HISTORY_VERSIONS = 10;
 
 export function BenchmarksPanel({ model, versions, selected }: { model: Model; versions: VersionSummary[]; selected: string }) {
   const api = useApi();
+  const live = useLive();
   const { principal } = useAuth();
   const { namespace, name } = model;
   const history = versions.slice(0, HISTORY_VERSIONS).map((version) => version.version);
@@ -31,8 +33,10 @@ export function BenchmarksPanel({ model, versions, selected }: { model: Model; v
             params: { path: { namespace, name, version }, query: { limit: 100 } },
           }),
         ),
+      // A finished run is a version.benchmarked event: the live stream refreshes these queries; without it
+      // (viewers, a dropped connection) they are polled while a run is active.
       refetchInterval: (query: { state: { data?: { items: BenchmarkRun[] } } }) =>
-        query.state.data?.items.some(isRunActive) ? 1000 : false,
+        !live && query.state.data?.items.some(isRunActive) ? 1000 : false,
     })),
     combine: (results) => ({
       runs: results.flatMap((query) => query.data?.items ?? []),

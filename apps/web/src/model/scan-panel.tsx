@@ -5,6 +5,7 @@ import { useApi } from '../auth/auth-context';
 import { StatusBadge } from '../components/badges';
 import { Empty, QueryView } from '../components/status-views';
 import { formatDate } from '../format/format';
+import { useLive } from '../live/live-updates';
 
 const SEVERITY_TONE: Record<ScanFinding['severity'], string> = { critical: 'bad', warning: 'warn', info: 'muted' };
 
@@ -19,12 +20,14 @@ export function FindingItem({ finding, path }: { finding: ScanFinding; path?: st
 
 export function ScanPanel({ namespace, name, version }: { namespace: string; name: string; version: string }) {
   const api = useApi();
+  const live = useLive();
   const scan = useQuery({
     queryKey: ['scan', namespace, name, version],
     queryFn: () =>
       dataOf(api.GET('/v1/models/{namespace}/{name}/versions/{version}/scan', { params: { path: { namespace, name, version } } })),
-    // A scan takes seconds after a submit or import: follow it until it is done.
-    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 2000 : false),
+    // A scan takes seconds after a submit or import: follow it until it is done, by its version.scanned event
+    // while the live stream is up, by polling when it is not (viewers, a dropped connection).
+    refetchInterval: (query) => (!live && query.state.data?.status === 'pending' ? 2000 : false),
   });
   return (
     <section className="panel" aria-labelledby="scan-title">

@@ -9,6 +9,7 @@ import { ReviewItem } from './review-item';
 export function ReviewQueuePage() {
   usePageTitle('Review queue');
   const api = useApi();
+  // No polling: the live stream refreshes it on the events that change it (see live/queries-to-refresh.ts).
   const queue = useQuery({ queryKey: ['review-queue'], queryFn: () => dataOf(api.GET('/v1/reviews/queue')) });
   const [done, setDone] = useState<string | null>(null);
   return (

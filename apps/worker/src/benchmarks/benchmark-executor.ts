@@ -1,12 +1,26 @@
 import { posix } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@vetted/config';
-import { type BenchmarkRun, PrismaClient } from '@vetted/db';
-import { type BenchmarkResult, MAX_TENSOR_FILE_BYTES, runBenchmark, type RunBenchmarkOptions } from '@vetted/inference';
+import type { BenchmarkRun } from '@vetted/db';
+import { recordBenchmarkFinished } from '@vetted/lifecycle';
+import {
+  type BenchmarkResult,
+  type GgufBenchmarkResult,
+  MAX_TENSOR_FILE_BYTES,
+  type RequestedBackend,
+  runBenchmark,
+  type RunBenchmarkOptions,
+  runGgufBenchmark,
+  type RunGgufBenchmarkOptions,
+} from '@vetted/inference';
 import type { OnnxFacts } from '@vetted/formats';
 import type { BlobStore } from '@vetted/storage';
+import { Transactions } from '../infra/transactions.js';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
+import { BenchmarkRunRepository } from './benchmark-run.repository.js';
 import { BenchmarkWorkspace, type WorkspaceFile } from './benchmark-workspace.js';
+import { ggufBackend } from './gguf-backend.js';
+import { ggufModelFiles } from './gguf-benchmark-files.js';
 
 /** How often a running benchmark proves its worker alive, and checks whether it was cancelled. */
 export const HEARTBEAT_MS = 2_000;
@@ -24,16 +38,20 @@ const MAX_REFERENCE_FILES = 64;
 const CONFIG_FILE = 'config.json';
 const PREPROCESSOR_CONFIG_FILE = 'preprocessor_config.json';
 
-/** The request fields the runner understands (the rest of settings is bookkeeping). */
-type RequestedSettings = Pick<RunBenchmarkOptions, 'executionProvider' | 'batchSize' | 'iterations' | 'warmup' | 'dims' | 'inputs'> & {
-  timeoutSeconds?: number;
-};
+/** The request fields the runners understand (the rest of settings is bookkeeping). */
+type RequestedSettings = Pick<RunBenchmarkOptions, 'executionProvider' | 'batchSize' | 'iterations' | 'warmup' | 'dims' | 'inputs'> &
+  Pick<RunGgufBenchmarkOptions, 'contextSize' | 'promptTokens' | 'generateTokens' | 'threads'> & {
+    backend?: RequestedBackend;
+    timeoutSeconds?: number;
+  };
+
+type AnyResult = BenchmarkResult | GgufBenchmarkResult;
 
 /**
- * Runs one benchmark: claims the run (a run another live worker holds is left alone), copies the ONNX
+ * Runs one benchmark: claims the run (a run another live worker holds is left alone), copies the model
  * file and what it needs into a private folder, runs it in a child process under a timeout and a
- * memory ceiling, and writes the result once. Model errors are results; only infrastructure errors
- * (database, storage) are thrown, for the queue to retry.
+ * memory ceiling (ONNX with onnxruntime-node, GGUF with llama.cpp), and writes the result once. Model
+ * errors are results; only infrastructure errors (database, storage) are thrown, for the queue to retry.
  */
 @Injectable()
 export class BenchmarkExecutor {
@@ -42,7 +60,8 @@ export class BenchmarkExecutor {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
-    private readonly db: PrismaClient,
+    private readonly runs: BenchmarkRunRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(runId: string): Promise<void> {
@@ -52,10 +71,11 @@ export class BenchmarkExecutor {
     const heartbeat = setInterval(() => void this.beat(runId, abort), HEARTBEAT_MS);
     let workspace: BenchmarkWorkspace | undefined;
     try {
-      const run = await this.db.benchmarkRun.findUniqueOrThrow({ where: { id: runId } });
-      workspace = await BenchmarkWorkspace.create(this.store, await this.filesFor(run));
+      const run = await this.runs.get(runId);
+      const gguf = (await this.formatOf(run)) === 'gguf';
+      workspace = await BenchmarkWorkspace.create(this.store, gguf ? await this.ggufFilesFor(run) : await this.filesFor(run));
       if (abort.signal.aborted) return; // cancelled while the files were copied
-      const result = await this.run(run, workspace, abort.signal);
+      const result = await (gguf ? this.runGguf(run, workspace, abort.signal) : this.run(run, workspace, abort.signal));
       if (result) await this.record(runId, result);
     } finally {
       clearInterval(heartbeat);
@@ -66,13 +86,9 @@ export class BenchmarkExecutor {
   /** The runner's result, or undefined when the run was cancelled (the API already recorded that). */
   private async run(run: BenchmarkRun, workspace: BenchmarkWorkspace, signal: AbortSignal): Promise<BenchmarkResult | undefined> {
     const settings = run.settings as RequestedSettings;
-    const timeoutSeconds = Math.min(
-      settings.timeoutSeconds ?? this.config.benchmarks.timeoutSeconds,
-      this.config.benchmarks.timeoutSeconds,
-    );
     const referenceDir = referenceFolderOf(run.file);
-    try {
-      return await runBenchmark(workspace.pathOf(run.file), {
+    return this.unlessCancelled(signal, () =>
+      runBenchmark(workspace.pathOf(run.file), {
         executionProvider: settings.executionProvider ?? this.config.benchmarks.executionProvider,
         batchSize: settings.batchSize,
         iterations: settings.iterations,
@@ -82,10 +98,35 @@ export class BenchmarkExecutor {
         ...(workspace.has(CONFIG_FILE) ? { configPath: workspace.pathOf(CONFIG_FILE) } : {}),
         ...(workspace.has(PREPROCESSOR_CONFIG_FILE) ? { preprocessorConfigPath: workspace.pathOf(PREPROCESSOR_CONFIG_FILE) } : {}),
         ...(workspace.hasUnder(referenceDir) ? { reference: { dir: workspace.pathOf(referenceDir.slice(0, -1)) } } : {}),
-        timeoutMs: timeoutSeconds * 1000,
-        memoryLimitMb: this.config.benchmarks.memoryLimitMb,
-        signal,
-      });
+        ...this.guards(settings, signal),
+      }),
+    );
+  }
+
+  /** A GGUF file with llama.cpp: the first part of a split model, its other parts beside it. */
+  private async runGguf(run: BenchmarkRun, workspace: BenchmarkWorkspace, signal: AbortSignal): Promise<GgufBenchmarkResult | undefined> {
+    const settings = run.settings as RequestedSettings;
+    return this.unlessCancelled(signal, () =>
+      runGgufBenchmark(workspace.pathOf(run.file), {
+        backend: ggufBackend(settings, this.config),
+        contextSize: settings.contextSize,
+        promptTokens: settings.promptTokens,
+        generateTokens: settings.generateTokens,
+        threads: settings.threads,
+        ...this.guards(settings, signal),
+      }),
+    );
+  }
+
+  /** The worker's limits, or less where the request asked for less. */
+  private guards(settings: RequestedSettings, signal: AbortSignal): { timeoutMs: number; memoryLimitMb: number; signal: AbortSignal } {
+    const { timeoutSeconds, memoryLimitMb } = this.config.benchmarks;
+    return { timeoutMs: Math.min(settings.timeoutSeconds ?? timeoutSeconds, timeoutSeconds) * 1000, memoryLimitMb, signal };
+  }
+
+  private async unlessCancelled<R>(signal: AbortSignal, work: () => Promise<R>): Promise<R | undefined> {
+    try {
+      return await work();
     } catch (error) {
       if (signal.aborted) return undefined;
       throw error;
@@ -94,32 +135,30 @@ export class BenchmarkExecutor {
 
   /** queued → running; also takes over a run whose worker stopped beating. */
   private async claim(runId: string): Promise<boolean> {
-    const stale = new Date(Date.now() - STALE_AFTER_MS);
-    const { count } = await this.db.benchmarkRun.updateMany({
-      where: { id: runId, OR: [{ status: 'queued' }, { status: 'running', heartbeatAt: { lt: stale } }] },
-      data: { status: 'running', startedAt: new Date(), heartbeatAt: new Date(), attempts: { increment: 1 } },
-    });
-    return count === 1;
+    return this.runs.claim(runId, new Date(Date.now() - STALE_AFTER_MS));
   }
 
   private async beat(runId: string, abort: AbortController): Promise<void> {
     try {
-      const { count } = await this.db.benchmarkRun.updateMany({
-        where: { id: runId, status: 'running' },
-        data: { heartbeatAt: new Date() },
-      });
-      if (count === 0) abort.abort(new Error('cancelled'));
+      if (!(await this.runs.beat(runId))) abort.abort(new Error('cancelled'));
     } catch (error) {
       this.logger.warn(`heartbeat of ${runId}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
+  private async formatOf(run: BenchmarkRun): Promise<string | null> {
+    return (await this.runs.file(run.versionId, run.file)).format;
+  }
+
+  /** The GGUF file and, for a split model, all its parts. */
+  private async ggufFilesFor(run: BenchmarkRun): Promise<WorkspaceFile[]> {
+    const parts = await this.runs.files(run.versionId, ggufModelFiles(run.file));
+    return parts.map((file) => ({ path: file.path, storageKey: file.blob.storageKey }));
+  }
+
   /** The ONNX file, the external data files its scan listed, the config files, reference tensors. */
   private async filesFor(run: BenchmarkRun): Promise<WorkspaceFile[]> {
-    const model = await this.db.modelFile.findUniqueOrThrow({
-      where: { versionId_path: { versionId: run.versionId, path: run.file } },
-      include: { blob: true },
-    });
+    const model = await this.runs.file(run.versionId, run.file);
     const facts = model.facts as Partial<OnnxFacts>;
     const directory = posix.dirname(run.file);
     const locations = (facts.externalData ?? []).flatMap((ref) => ref.entries.filter((entry) => entry.key === 'location'));
@@ -129,19 +168,11 @@ export class BenchmarkExecutor {
       CONFIG_FILE,
       PREPROCESSOR_CONFIG_FILE,
     ]);
-    const others = await this.db.modelFile.findMany({
-      where: { versionId: run.versionId, path: { in: [...wanted] } },
-      include: { blob: true },
-    });
+    const others = await this.runs.files(run.versionId, [...wanted]);
     const referencePrefix = referenceFolderOf(run.file);
-    const references = (
-      await this.db.modelFile.findMany({
-        where: { versionId: run.versionId, path: { startsWith: referencePrefix }, size: { lte: MAX_TENSOR_FILE_BYTES } },
-        include: { blob: true },
-        orderBy: { path: 'asc' },
-        take: MAX_REFERENCE_FILES,
-      })
-    ).filter((file) => REFERENCE_TENSOR.test(file.path.slice(referencePrefix.length)));
+    const references = (await this.runs.filesUnder(run.versionId, referencePrefix, MAX_TENSOR_FILE_BYTES, MAX_REFERENCE_FILES)).filter(
+      (file) => REFERENCE_TENSOR.test(file.path.slice(referencePrefix.length)),
+    );
     const byPath = new Map(
       [model, ...others, ...references].map((file) => [file.path, { path: file.path, storageKey: file.blob.storageKey }]),
     );
@@ -153,12 +184,11 @@ export class BenchmarkExecutor {
    * wrong (a reference mismatch is critical) did not pass its smoke test: it is failed, its metrics kept
    * in the result but not offered as the version's latency.
    */
-  private async record(runId: string, result: BenchmarkResult): Promise<void> {
+  private async record(runId: string, result: AnyResult): Promise<void> {
     const critical = result.findings.filter((finding) => finding.severity === 'critical');
     const succeeded = result.status === 'succeeded' && critical.length === 0;
-    await this.db.benchmarkRun.updateMany({
-      where: { id: runId, status: 'running' },
-      data: {
+    await this.transactions.run(async (tx) => {
+      const finished = await this.runs.finish(tx, runId, {
         status: succeeded ? 'succeeded' : 'failed',
         result,
         error: succeeded
@@ -168,10 +198,11 @@ export class BenchmarkExecutor {
             : critical.map((f) => `${f.code}: ${f.message}`).join('; '),
         logTail: result.logTail.join('\n').slice(-16_000),
         p50Ms: succeeded && result.status === 'succeeded' ? result.metrics.p50Ms : null,
+        tokensPerSecond: succeeded && result.status === 'succeeded' && 'format' in result ? result.metrics.generationTokensPerSecond : null,
         executionProvider: result.executionProvider.actual,
         hardware: hardwareLabel(result),
-        finishedAt: new Date(),
-      },
+      });
+      if (finished) await recordBenchmarkFinished(tx, runId, { actor: 'worker', actorName: 'worker' });
     });
   }
 }
@@ -183,10 +214,13 @@ function referenceFolderOf(modelPath: string): string {
 }
 
 /** One line naming the device that ran it, for grouping runs by hardware. */
-export function hardwareLabel(result: BenchmarkResult): string {
+export function hardwareLabel(result: AnyResult): string {
   const gpu = result.hardware.gpus[0];
   if (result.executionProvider.actual === 'cpu' || result.executionProvider.actual === null) {
     return `${result.hardware.cpu.model} × ${result.hardware.cpu.cores}`;
   }
-  return gpu ? `${gpu.name} (driver ${gpu.driver})` : `unnamed GPU (${result.executionProvider.actual})`;
+  if (gpu) return `${gpu.name} (driver ${gpu.driver})`;
+  // llama.cpp names the devices its backend sees, also where nvidia-smi is absent.
+  const device = 'llamaGpuDevices' in result.hardware ? result.hardware.llamaGpuDevices?.[0] : undefined;
+  return device ?? `unnamed GPU (${result.executionProvider.actual})`;
 }

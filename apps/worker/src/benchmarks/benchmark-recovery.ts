@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PrismaClient } from '@vetted/db';
+import { recordBenchmarkFinished } from '@vetted/lifecycle';
 import { JobQueue } from '@vetted/queue';
 import type { Config } from '@vetted/config';
+import { Transactions } from '../infra/transactions.js';
 import { CONFIG } from '../tokens.js';
+import { BenchmarkRunRepository } from './benchmark-run.repository.js';
 import { STALE_AFTER_MS } from './benchmark-executor.js';
 import { removeStaleWorkspaces } from './benchmark-workspace.js';
 
@@ -22,7 +24,8 @@ export class BenchmarkRecovery implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
-    private readonly db: PrismaClient,
+    private readonly runs: BenchmarkRunRepository,
+    private readonly transactions: Transactions,
     private readonly queue: JobQueue,
   ) {}
 
@@ -41,22 +44,22 @@ export class BenchmarkRecovery implements OnApplicationBootstrap, OnApplicationS
 
   async sweep(): Promise<void> {
     const stale = new Date(Date.now() - STALE_AFTER_MS);
-    const orphans = await this.db.benchmarkRun.findMany({
-      where: { status: 'running', heartbeatAt: { lt: stale } },
-      select: { id: true, attempts: true },
-    });
+    const orphans = await this.runs.orphans(stale);
     for (const run of orphans) {
-      const orphaned = { id: run.id, status: 'running' as const, heartbeatAt: { lt: stale } };
       if (run.attempts >= MAX_ATTEMPTS) {
-        await this.db.benchmarkRun.updateMany({
-          where: orphaned,
-          data: { status: 'failed', error: `infrastructure: the worker running it stopped ${run.attempts} times`, finishedAt: new Date() },
+        await this.transactions.run(async (tx) => {
+          const failed = await this.runs.failOrphan(
+            tx,
+            run.id,
+            stale,
+            `infrastructure: the worker running it stopped ${run.attempts} times`,
+          );
+          if (failed) await recordBenchmarkFinished(tx, run.id, { actor: 'worker', actorName: 'worker' });
         });
         continue;
       }
       // Back to queued first: of all workers sweeping at once, only the one that moved it queues a job.
-      const { count } = await this.db.benchmarkRun.updateMany({ where: orphaned, data: { status: 'queued', heartbeatAt: null } });
-      if (count === 1) {
+      if (await this.runs.requeueOrphan(run.id, stale)) {
         await this.queue.send('benchmark.run', { runId: run.id });
         this.logger.warn(`benchmark ${run.id} lost its worker; queued again`);
       }

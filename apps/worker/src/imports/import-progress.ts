@@ -1,11 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import type { StoredImportFile } from '@vetted/lifecycle';
 
-export interface FileProgress {
-  path: string;
-  size: number;
-  bytesDone: number;
-  status: 'pending' | 'downloading' | 'stored' | 'skipped' | 'failed';
-}
+/** One file of an import and how far it got, as import_jobs.files stores it. */
+export type FileProgress = StoredImportFile;
 
 /** Counts the bytes flowing through, for progress reports; passes them on untouched. */
 export class ByteCounter extends Transform {

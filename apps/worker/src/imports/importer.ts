@@ -1,15 +1,26 @@
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@vetted/config';
-import { deleteBlobIfUnused, type ImportJob, type ModelVersion, type Prisma, PrismaClient, putFile, recordBlob } from '@vetted/db';
+import type { ImportJob, ModelVersion } from '@vetted/db';
 import { checkFilePath, fileFormat } from '@vetted/domain';
 import { configFacts } from '@vetted/formats';
 import { cardFields, fileFilter, HubClient, HubError, type HubFile, MODEL_CARD_MAX_BYTES, parseModelCard } from '@vetted/hub';
-import { changeVersionStatus, describeActors, lockVersionStatus, recordAudit, recordEvent, versionSubjectId } from '@vetted/lifecycle';
+import {
+  changeVersionStatus,
+  lockVersionStatus,
+  recordAudit,
+  recordEvent,
+  storedCard,
+  storedFacts,
+  toStoredJson,
+  versionSubjectId,
+} from '@vetted/lifecycle';
 import { JobQueue, transactionExecutor } from '@vetted/queue';
 import { type BlobStore, ChecksumMismatchError } from '@vetted/storage';
+import { Transactions } from '../infra/transactions.js';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
 import { ByteCounter, type FileProgress } from './import-progress.js';
+import { ImportRepository } from './import.repository.js';
 
 const DOWNLOAD_ATTEMPTS = 3;
 const PROGRESS_INTERVAL_MS = 250;
@@ -31,36 +42,26 @@ export class Importer {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
-    private readonly db: PrismaClient,
+    private readonly imports: ImportRepository,
+    private readonly transactions: Transactions,
     private readonly hub: HubClient,
     private readonly queue: JobQueue,
   ) {}
 
   async run(importId: string): Promise<void> {
-    const job = await this.db.importJob.findUnique({ where: { id: importId } });
+    const job = await this.imports.find(importId);
     if (!job || !['queued', 'running'].includes(job.status)) return;
     // Conditional, so a cancel that lands between the read and this write is not overwritten.
-    const { count } = await this.db.importJob.updateMany({
-      where: { id: job.id, status: { in: ['queued', 'running'] } },
-      data: { status: 'running', error: null },
-    });
-    if (count === 0) return;
+    if (!(await this.imports.markRunning(job.id))) return;
     let versionId = job.versionId ?? undefined;
     try {
       const commitSha = job.commitSha ?? (await this.hub.resolveRevision(job.repo, job.revision));
       const files = await this.filesToImport(job, commitSha);
       const progress: FileProgress[] = files.map((file) => ({ path: file.path, size: file.size, bytesDone: 0, status: 'pending' }));
-      await this.db.importJob.update({
-        where: { id: job.id },
-        data: {
-          commitSha,
-          bytesTotal: BigInt(files.reduce((sum, f) => sum + f.size, 0)),
-          files: progress as unknown as Prisma.InputJsonValue,
-        },
-      });
+      await this.imports.recordPlan(job.id, commitSha, BigInt(files.reduce((sum, f) => sum + f.size, 0)), progress);
 
       const modelId = await this.ensureModel(job);
-      const existing = await this.db.modelVersion.findFirst({ where: { modelId, commitSha, status: { not: 'draft' } } });
+      const existing = await this.imports.importedBefore(modelId, commitSha);
       if (existing) {
         await this.finish(job, existing.id, `${job.repo}@${commitSha} was imported before as version ${existing.label}`);
         return;
@@ -99,12 +100,7 @@ export class Importer {
   }
 
   private async ensureModel(job: ImportJob): Promise<string> {
-    const model = await this.db.model.upsert({
-      where: { namespace_name: { namespace: job.namespace, name: job.name } },
-      create: { namespace: job.namespace, name: job.name, source: `huggingface:${job.repo}`, createdBy: job.createdBy },
-      update: {},
-      select: { id: true, status: true },
-    });
+    const model = await this.imports.ensureModel(job);
     if (model.status === 'archived') throw new ImportFailure(`Model ${job.namespace}/${job.name} is archived`);
     return model.id;
   }
@@ -116,19 +112,19 @@ export class Importer {
    */
   private async ensureDraft(job: ImportJob, modelId: string, commitSha: string): Promise<ModelVersion> {
     const label = job.label ?? commitSha;
-    const existing = await this.db.modelVersion.findUnique({ where: { modelId_label: { modelId, label } } });
+    const existing = await this.imports.findVersion(modelId, label);
     if (existing?.id === job.versionId && existing.status === 'draft') return existing;
     const left = existing ? await this.leftByEndedImport(existing) : undefined;
     if (existing && !left) throw new ImportFailure(`Version ${label} of ${job.namespace}/${job.name} already exists`);
     if (existing && left?.commitSha === commitSha) {
-      const adopted = await this.db.modelVersion.update({ where: { id: existing.id }, data: { createdBy: `import:${job.id}` } });
-      await this.db.importJob.update({ where: { id: job.id }, data: { versionId: adopted.id } });
+      const adopted = await this.imports.takeOverDraft(existing.id, `import:${job.id}`);
+      await this.imports.setVersion(job.id, adopted.id);
       this.logger.log(`import ${job.id}: resumes the draft import ${left.id} left behind`);
       return adopted;
     }
     if (existing) await this.removeDraft(existing.id);
-    const version = await this.db.modelVersion.create({ data: { modelId, label, createdBy: `import:${job.id}` } });
-    await this.db.importJob.update({ where: { id: job.id }, data: { versionId: version.id } });
+    const version = await this.imports.createDraft(modelId, label, `import:${job.id}`);
+    await this.imports.setVersion(job.id, version.id);
     return version;
   }
 
@@ -136,7 +132,7 @@ export class Importer {
   private async leftByEndedImport(version: ModelVersion): Promise<ImportJob | undefined> {
     const importId = /^import:(.+)$/.exec(version.createdBy)?.[1];
     if (version.status !== 'draft' || !importId) return undefined;
-    const earlier = await this.db.importJob.findUnique({ where: { id: importId } });
+    const earlier = await this.imports.find(importId);
     return earlier && ['cancelled', 'failed'].includes(earlier.status) ? earlier : undefined;
   }
 
@@ -148,11 +144,11 @@ export class Importer {
     progress: FileProgress,
     tracker: Tracker,
   ): Promise<void> {
-    const recorded = await this.db.modelFile.findUnique({ where: { versionId_path: { versionId: version.id, path: file.path } } });
+    const recorded = await this.imports.findFile(version.id, file.path);
     if (recorded && Number(recorded.size) === file.size && (!file.sha256 || recorded.sha256 === file.sha256)) {
       return tracker.done(progress, 'stored');
     }
-    if (file.sha256 && (await this.db.blob.findUnique({ where: { sha256: file.sha256 } }))) {
+    if (file.sha256 && (await this.imports.blobExists(file.sha256))) {
       try {
         await this.record(version.id, file, { sha256: file.sha256, size: file.size, key: undefined });
         return await tracker.done(progress, 'skipped');
@@ -210,16 +206,13 @@ export class Importer {
   ): Promise<void> {
     let recorded: { keyInUse: string | undefined; replaced: string | undefined };
     try {
-      recorded = await this.db.$transaction(async (tx) => {
-        const [version] = await tx.$queryRaw<
-          { status: string }[]
-        >`SELECT status FROM model_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
-        if (version?.status !== 'draft')
-          throw new ImportFailure(`The version being imported is no longer a draft (${version?.status ?? 'deleted'})`);
+      recorded = await this.transactions.run(async (tx) => {
+        const status = await lockVersionStatus(tx, versionId);
+        if (status !== 'draft') throw new ImportFailure(`The version being imported is no longer a draft (${status ?? 'deleted'})`);
         const keyInUse = written.key
-          ? await recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key })
+          ? await this.imports.recordBlob(tx, { sha256: written.sha256, size: BigInt(written.size), storageKey: written.key })
           : undefined;
-        const put = await putFile(tx, {
+        const put = await this.imports.putFile(tx, {
           versionId,
           path: file.path,
           size: BigInt(written.size),
@@ -241,7 +234,7 @@ export class Importer {
   }
 
   private async collectBlob(sha256: string): Promise<void> {
-    const key = await deleteBlobIfUnused(this.db, sha256).catch(() => undefined);
+    const key = await this.imports.deleteBlobIfUnused(sha256).catch(() => undefined);
     if (key) await this.discard(key);
   }
 
@@ -252,7 +245,7 @@ export class Importer {
     const fields = cardFields(card?.frontMatter ?? {});
     const config = await this.readSmall(version.id, 'config.json');
     const licenseTag = fields.license === 'other' ? (fields.licenseName ?? 'other') : fields.license;
-    const licenseId = licenseTag && (await this.db.license.findUnique({ where: { id: licenseTag } })) ? licenseTag : 'unknown';
+    const licenseId = licenseTag && (await this.imports.licenseExists(licenseTag)) ? licenseTag : 'unknown';
     const facts = {
       ...(config === undefined ? {} : { config: configFacts(config) }),
       license: { tag: fields.license ?? null, name: fields.licenseName ?? null, link: fields.licenseLink ?? null },
@@ -266,12 +259,8 @@ export class Importer {
       },
     };
     const starter = await this.starterOf(job);
-    await this.db.$transaction(async (tx) => {
-      const { count } = await tx.importJob.updateMany({
-        where: { id: job.id, status: 'running' },
-        data: { status: 'succeeded', finishedAt: new Date(), versionId: version.id },
-      });
-      if (count === 0) throw new ImportCancelled();
+    await this.transactions.run(async (tx) => {
+      if (!(await this.imports.markSucceeded(tx, job.id, version.id))) throw new ImportCancelled();
       const current = await lockVersionStatus(tx, version.id);
       if (current !== 'draft') throw new ImportFailure(`The version being imported is no longer a draft (${current ?? 'deleted'})`);
       const subject = { namespace: job.namespace, name: job.name, version: version.label };
@@ -282,8 +271,8 @@ export class Importer {
         fields: {
           commitSha,
           licenseId,
-          facts,
-          ...(card ? { card: { ...card, source: 'readme' } as unknown as Prisma.InputJsonValue } : {}),
+          facts: toStoredJson(storedFacts, facts),
+          ...(card ? { card: toStoredJson(storedCard, { ...card, source: 'readme' }) } : {}),
         },
         actor: `import:${job.id}`,
         actorName: starter.actorName,
@@ -298,58 +287,46 @@ export class Importer {
         }),
       });
       await this.queue.send('version.scan', { versionId: version.id }, transactionExecutor(tx));
-      const model = await tx.model.findUniqueOrThrow({ where: { namespace_name: { namespace: job.namespace, name: job.name } } });
-      await tx.model.update({
-        where: { id: model.id },
-        data: {
-          task: model.task ?? fields.pipelineTag ?? null,
-          library: model.library ?? fields.libraryName ?? null,
-          licenseId: model.licenseId ?? licenseId,
-          tags: model.tags.length > 0 ? model.tags : fields.tags.slice(0, 100),
-        },
+      const model = await this.imports.findModel(tx, job.namespace, job.name);
+      await this.imports.fillModel(tx, model.id, {
+        task: model.task ?? fields.pipelineTag ?? null,
+        library: model.library ?? fields.libraryName ?? null,
+        licenseId: model.licenseId ?? licenseId,
+        tags: model.tags.length > 0 ? model.tags : fields.tags.slice(0, 100),
       });
     });
   }
 
   /** The person who started an import: events name them, not the job. */
   private async starterOf(job: ImportJob): Promise<{ actor: string; actorName: string }> {
-    const names = await describeActors(this.db, [job.createdBy]);
-    return { actor: job.createdBy, actorName: names.get(job.createdBy)!.name };
+    return { actor: job.createdBy, actorName: await this.imports.actorName(job.createdBy) };
   }
 
   private async readSmall(versionId: string, path: string): Promise<string | undefined> {
-    const file = await this.db.modelFile.findUnique({ where: { versionId_path: { versionId, path } } });
+    const file = await this.imports.findFile(versionId, path);
     if (!file || Number(file.size) > MODEL_CARD_MAX_BYTES) return undefined;
-    const blob = await this.db.blob.findUniqueOrThrow({ where: { sha256: file.sha256 } });
+    const storageKey = await this.imports.storageKey(file.sha256);
     const chunks: Buffer[] = [];
-    for await (const chunk of await this.store.read(blob.storageKey)) chunks.push(chunk as Buffer);
+    for await (const chunk of await this.store.read(storageKey)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   }
 
   private async finish(job: ImportJob, versionId: string, note: string): Promise<void> {
-    await this.db.importJob.updateMany({
-      where: { id: job.id, status: 'running' },
-      data: { status: 'succeeded', versionId, finishedAt: new Date(), error: null },
-    });
+    await this.imports.markDuplicate(job.id, versionId);
     this.logger.log(`import ${job.id}: ${note}`);
   }
 
   /** Failed or cancelled: the draft this import was filling goes, with any blob only it used. */
   private async abandon(job: ImportJob, versionId: string | undefined, error: unknown): Promise<void> {
-    const current = await this.db.importJob.findUnique({ where: { id: job.id }, select: { status: true } });
-    const cancelled = error instanceof ImportCancelled || current?.status === 'cancelled';
+    const cancelled = error instanceof ImportCancelled || (await this.imports.status(job.id)) === 'cancelled';
     const message =
       error instanceof ImportFailure || error instanceof HubError
         ? error.message
         : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     if (!cancelled) {
-      const { count } = await this.db.importJob.updateMany({
-        where: { id: job.id, status: 'running' },
-        data: { status: 'failed', error: message, finishedAt: new Date() },
-      });
-      if (count > 0) {
+      if (await this.imports.markFailed(job.id, message)) {
         const starter = await this.starterOf(job);
-        await this.db.$transaction(async (tx) => {
+        await this.transactions.run(async (tx) => {
           await recordAudit(tx, {
             actor: `import:${job.id}`,
             action: 'import.failed',
@@ -376,10 +353,10 @@ export class Importer {
 
   /** A draft goes with its files, and with any blob only it used; a version that left draft stays. */
   private async removeDraft(versionId: string): Promise<void> {
-    const draft = await this.db.modelVersion.findUnique({ where: { id: versionId }, include: { files: { select: { sha256: true } } } });
+    const draft = await this.imports.versionWithDigests(versionId);
     if (!draft || draft.status !== 'draft') return;
-    await this.db.modelVersion.deleteMany({ where: { id: versionId, status: 'draft' } });
-    for (const sha256 of new Set(draft.files.map((f) => f.sha256))) await this.collectBlob(sha256);
+    await this.imports.deleteDraft(versionId);
+    for (const sha256 of draft.digests) await this.collectBlob(sha256);
   }
 
   /** Writes progress at most every 250 ms, and stops the import once it is cancelled. */
@@ -389,11 +366,7 @@ export class Importer {
     const flush = async (force: boolean): Promise<void> => {
       if (!force && Date.now() - last < PROGRESS_INTERVAL_MS) return;
       last = Date.now();
-      const { count } = await this.db.importJob.updateMany({
-        where: { id: job.id, status: 'running' },
-        data: { bytesDone: done(), files: progress as unknown as Prisma.InputJsonValue },
-      });
-      if (count === 0) throw new ImportCancelled();
+      if (!(await this.imports.recordProgress(job.id, done(), progress))) throw new ImportCancelled();
     };
     let pending: Promise<void> = Promise.resolve();
     let cancelled = false;

@@ -1,7 +1,7 @@
-import type { Prisma, PrismaClient } from '@vetted/db';
 import type { Finding } from '@vetted/formats';
+import type { Transactions } from '../infra/transactions.js';
 import { recordScanned, subjectOf } from './scan-event.js';
-import { SCANNABLE } from './scannable.js';
+import type { EndCondition, ScanRepository } from './scan.repository.js';
 
 /**
  * Ends a scan that cannot finish as `error` instead of leaving it pending for ever: every file of the
@@ -10,29 +10,19 @@ import { SCANNABLE } from './scannable.js';
  * still unfinished is ended, and only if `onlyIf` still holds; false when there was none.
  */
 export async function endScanWithError(
-  db: PrismaClient,
+  transactions: Transactions,
+  scans: ScanRepository,
   versionId: string,
   finding: Finding,
-  onlyIf: Prisma.ModelVersionWhereInput = {},
+  onlyIf: EndCondition = {},
 ): Promise<boolean> {
   const recorded = { ...finding, message: finding.message.replaceAll('\u0000', '\uFFFD') };
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.modelVersion.updateMany({
-      where: { ...onlyIf, id: versionId, scannedAt: null, status: { in: SCANNABLE } },
-      data: { scannedAt: new Date(), scanHeartbeatAt: null, scanAttempts: 0 },
-    });
-    if (count === 0) return false;
-    const files = await tx.modelFile.updateMany({
-      where: { versionId },
-      data: { scanStatus: 'error', scanFindings: [recorded] as unknown as Prisma.InputJsonValue },
-    });
-    const version = await tx.modelVersion.findUniqueOrThrow({
-      where: { id: versionId },
-      select: { label: true, model: { select: { namespace: true, name: true } } },
-    });
-    await recordScanned(tx, subjectOf(version), {
-      statuses: { error: files.count },
-      findings: Array<Finding>(files.count).fill(recorded),
+  return transactions.run(async (tx) => {
+    if (!(await scans.endUnfinished(tx, versionId, onlyIf))) return false;
+    const files = await scans.markFilesError(tx, versionId, recorded);
+    await recordScanned(tx, subjectOf(await scans.subject(tx, versionId)), {
+      statuses: { error: files },
+      findings: Array<Finding>(files).fill(recorded),
       details: { error: { code: recorded.code, message: recorded.message } },
     });
     return true;

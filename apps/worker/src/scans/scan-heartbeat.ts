@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { PrismaClient } from '@vetted/db';
+import type { ScanRepository } from './scan.repository.js';
 
 /**
  * A running scan's proof of life on its version row (scan_heartbeat_at), for ScanRecovery to tell a
@@ -12,7 +12,7 @@ export class ScanHeartbeat {
   private beating: Promise<void> | undefined;
 
   private constructor(
-    private readonly db: PrismaClient,
+    private readonly scans: ScanRepository,
     private readonly versionId: string,
     everyMs: number,
     private readonly logger: Logger,
@@ -23,12 +23,9 @@ export class ScanHeartbeat {
     }, everyMs);
   }
 
-  static async start(db: PrismaClient, versionId: string, everyMs: number, logger: Logger): Promise<ScanHeartbeat> {
-    await db.modelVersion.updateMany({
-      where: { id: versionId },
-      data: { scanHeartbeatAt: new Date(), scanAttempts: { increment: 1 } },
-    });
-    return new ScanHeartbeat(db, versionId, everyMs, logger);
+  static async start(scans: ScanRepository, versionId: string, everyMs: number, logger: Logger): Promise<ScanHeartbeat> {
+    await scans.startHeartbeat(versionId);
+    return new ScanHeartbeat(scans, versionId, everyMs, logger);
   }
 
   /** Stops beating; a beat in flight lands before this returns, so none comes after a release. */
@@ -40,17 +37,14 @@ export class ScanHeartbeat {
   /** The scan ends without a result of its own, and not because its worker died. */
   async release(): Promise<void> {
     await this.stop();
-    await this.db.modelVersion
-      .updateMany({
-        where: { id: this.versionId, scanAttempts: { gt: 0 } },
-        data: { scanHeartbeatAt: null, scanAttempts: { decrement: 1 } },
-      })
+    await this.scans
+      .releaseHeartbeat(this.versionId)
       .catch((error: unknown) => this.logger.warn(`releasing the scan of ${this.versionId}: ${messageOf(error)}`));
   }
 
   private async beat(): Promise<void> {
     try {
-      await this.db.modelVersion.updateMany({ where: { id: this.versionId, scannedAt: null }, data: { scanHeartbeatAt: new Date() } });
+      await this.scans.beat(this.versionId);
     } catch (error) {
       this.logger.warn(`heartbeat of the scan of ${this.versionId}: ${messageOf(error)}`);
     }

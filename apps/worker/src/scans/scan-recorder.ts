@@ -1,11 +1,13 @@
 import type { Config } from '@vetted/config';
-import type { Prisma, PrismaClient } from '@vetted/db';
 import { type Finding, SCAN_FACT_KEYS, type VersionScan } from '@vetted/formats';
+import { createBenchmarkRun, storedFacts } from '@vetted/lifecycle';
 import { type JobQueue, transactionExecutor } from '@vetted/queue';
+import type { Transaction, Transactions } from '../infra/transactions.js';
 import { autoBenchmarkFiles } from './auto-benchmark-files.js';
 import { describeWriteError, isPermanentWriteError } from './database-error.js';
 import { endScanWithError } from './scan-error-ending.js';
 import { recordScanned, subjectOf } from './scan-event.js';
+import type { ScanRepository } from './scan.repository.js';
 import type { CardUpdate } from './version-card.js';
 
 /** One row per file is written in one transaction: a version of thousands of files needs more than Prisma's 5 s. */
@@ -32,7 +34,8 @@ export type RecordOutcome = 'recorded' | 'superseded' | 'not_recorded';
 export class ScanRecorder {
   constructor(
     private readonly config: Config,
-    private readonly db: PrismaClient,
+    private readonly scans: ScanRepository,
+    private readonly transactions: Transactions,
     private readonly queue: JobQueue,
   ) {}
 
@@ -41,7 +44,9 @@ export class ScanRecorder {
       return (await this.write(version, result, card)) ? 'recorded' : 'superseded';
     } catch (error) {
       if (!isPermanentWriteError(error)) throw error;
-      const ended = await endScanWithError(this.db, version.id, notRecorded(error), { scanRequestedAt: version.scanRequestedAt });
+      const ended = await endScanWithError(this.transactions, this.scans, version.id, notRecorded(error), {
+        requestedAt: version.scanRequestedAt,
+      });
       return ended ? 'not_recorded' : 'superseded';
     }
   }
@@ -49,35 +54,18 @@ export class ScanRecorder {
   private async write(version: ScannedVersion, result: VersionScan, card: CardUpdate | undefined): Promise<boolean> {
     // Facts the import recorded (license tag, Hub origin) stay; everything a scan writes is replaced whole.
     const previousFacts = Object.fromEntries(
-      Object.entries((version.facts ?? {}) as Record<string, unknown>).filter(
-        ([key]) => !(SCAN_FACT_KEYS as readonly string[]).includes(key),
-      ),
+      Object.entries(storedFacts.parse(version.facts)).filter(([key]) => !(SCAN_FACT_KEYS as readonly string[]).includes(key)),
     );
-    return this.db.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       // A re-scan requested since this scan began makes its results stale: the newer job writes instead.
-      const { count } = await tx.modelVersion.updateMany({
-        where: { id: version.id, scanRequestedAt: version.scanRequestedAt },
-        data: {
-          facts: { ...previousFacts, ...result.facts } as unknown as Prisma.InputJsonValue,
-          parameters: result.facts.parameters === undefined ? null : BigInt(result.facts.parameters),
-          scannedAt: new Date(),
-          scanHeartbeatAt: null,
-          scanAttempts: 0,
-          ...(card ? { card: card.card as unknown as Prisma.InputJsonValue } : {}),
-        },
+      const written = await this.scans.writeVersionResults(tx, version.id, version.scanRequestedAt, {
+        facts: { ...previousFacts, ...result.facts },
+        parameters: result.facts.parameters === undefined ? null : BigInt(result.facts.parameters),
+        card: card?.card,
       });
-      if (count === 0) return false;
-      for (const file of result.files) {
-        await tx.modelFile.update({
-          where: { versionId_path: { versionId: version.id, path: file.path } },
-          data: {
-            scanStatus: file.status,
-            scanFindings: file.findings as unknown as Prisma.InputJsonValue,
-            facts: file.facts as unknown as Prisma.InputJsonValue,
-          },
-        });
-      }
-      if (card) await fillModelDefaults(tx, version.model.id, card.defaults);
+      if (!written) return false;
+      for (const file of result.files) await this.scans.writeFileResult(tx, version.id, file);
+      if (card) await this.scans.fillModelDefaults(tx, version.model.id, card.defaults);
       await recordScanned(tx, subjectOf(version), {
         statuses: countStatuses(result),
         findings: result.files.flatMap((file) => file.findings),
@@ -89,26 +77,15 @@ export class ScanRecorder {
   }
 
   /** One automatic run per benchmarkable main ONNX file, never twice. */
-  private async queueBenchmarks(tx: Prisma.TransactionClient, versionId: string, result: VersionScan): Promise<void> {
+  private async queueBenchmarks(tx: Transaction, versionId: string, result: VersionScan): Promise<void> {
     for (const path of autoBenchmarkFiles(result)) {
-      const existing = await tx.benchmarkRun.findFirst({ where: { versionId, file: path, requestedBy: 'auto' } });
-      if (existing) continue;
-      const run = await tx.benchmarkRun.create({
-        data: { versionId, file: path, requestedBy: 'auto', settings: { executionProvider: this.config.benchmarks.executionProvider } },
-      });
-      await this.queue.send('benchmark.run', { runId: run.id }, transactionExecutor(tx));
+      if (await this.scans.hasAutoRun(tx, versionId, path)) continue;
+      await createBenchmarkRun(
+        tx,
+        { versionId, file: path, requestedBy: 'auto', settings: { executionProvider: this.config.benchmarks.executionProvider } },
+        (runId) => this.queue.send('benchmark.run', { runId }, transactionExecutor(tx)),
+      );
     }
-  }
-}
-
-/** Each field only where it is still empty, so a publisher's edit made meanwhile wins. */
-async function fillModelDefaults(tx: Prisma.TransactionClient, modelId: string, defaults: CardUpdate['defaults']): Promise<void> {
-  const { task, library, tags, licenseId } = defaults;
-  if (task) await tx.model.updateMany({ where: { id: modelId, task: null }, data: { task } });
-  if (library) await tx.model.updateMany({ where: { id: modelId, library: null }, data: { library } });
-  if (tags) await tx.model.updateMany({ where: { id: modelId, tags: { isEmpty: true } }, data: { tags } });
-  if (licenseId) {
-    await tx.model.updateMany({ where: { id: modelId, OR: [{ licenseId: null }, { licenseId: 'unknown' }] }, data: { licenseId } });
   }
 }
 

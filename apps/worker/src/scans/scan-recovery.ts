@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { PrismaClient } from '@vetted/db';
 import { JobQueue, transactionExecutor } from '@vetted/queue';
+import { Transactions } from '../infra/transactions.js';
 import { endScanWithError } from './scan-error-ending.js';
 import { DEFAULT_SCAN_TIMING, SCAN_TIMING, type ScanTiming } from './scan-timing.js';
-import { SCANNABLE } from './scannable.js';
+import { ScanRepository } from './scan.repository.js';
 
 /** A scan whose worker died this many times is not tried again. */
 const MAX_ATTEMPTS = 3;
@@ -19,7 +19,8 @@ export class ScanRecovery implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: PrismaClient,
+    private readonly scans: ScanRepository,
+    private readonly transactions: Transactions,
     private readonly queue: JobQueue,
     @Optional() @Inject(SCAN_TIMING) private readonly timing: ScanTiming = DEFAULT_SCAN_TIMING,
   ) {}
@@ -36,28 +37,28 @@ export class ScanRecovery implements OnApplicationBootstrap, OnApplicationShutdo
 
   async sweep(): Promise<void> {
     const stale = new Date(Date.now() - this.timing.staleAfterMs);
-    const orphaned = { scannedAt: null, status: { in: SCANNABLE }, scanHeartbeatAt: { lt: stale } };
-    const orphans = await this.db.modelVersion.findMany({ where: orphaned, select: { id: true, scanAttempts: true } });
+    const orphans = await this.scans.orphans(stale);
     for (const version of orphans) {
       if (version.scanAttempts >= MAX_ATTEMPTS) {
         const ended = await endScanWithError(
-          this.db,
+          this.transactions,
+          this.scans,
           version.id,
           {
             severity: 'critical',
             code: 'scan_worker_stopped',
             message: `The worker scanning this version stopped ${version.scanAttempts} times before finishing; the scan was given up and every file is marked error until a new scan succeeds`,
           },
-          { scanHeartbeatAt: { lt: stale } },
+          { heartbeatBefore: stale },
         );
         if (ended) this.logger.error(`scan of ${version.id} lost its worker ${version.scanAttempts} times; ended as error`);
         continue;
       }
       // The heartbeat is cleared first: of all workers sweeping at once, only the one that cleared it queues a job.
-      const queued = await this.db.$transaction(async (tx) => {
-        const { count } = await tx.modelVersion.updateMany({ where: { id: version.id, ...orphaned }, data: { scanHeartbeatAt: null } });
-        if (count === 1) await this.queue.send('version.scan', { versionId: version.id }, transactionExecutor(tx));
-        return count === 1;
+      const queued = await this.transactions.run(async (tx) => {
+        const claimed = await this.scans.claimOrphan(tx, version.id, stale);
+        if (claimed) await this.queue.send('version.scan', { versionId: version.id }, transactionExecutor(tx));
+        return claimed;
       });
       if (queued) this.logger.warn(`scan of ${version.id} lost its worker; queued again`);
     }

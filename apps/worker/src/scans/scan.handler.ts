@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PrismaClient } from '@vetted/db';
 import type { ReceivedJob } from '@vetted/queue';
+import { Transactions } from '../infra/transactions.js';
 import { JobHandler } from '../job-handler.decorator.js';
 import { describeWriteError } from './database-error.js';
 import { endScanWithError } from './scan-error-ending.js';
+import { ScanRepository } from './scan.repository.js';
 import { VersionScanner } from './version-scanner.js';
 
 @Injectable()
@@ -12,7 +13,8 @@ export class ScanHandler {
 
   constructor(
     private readonly scanner: VersionScanner,
-    private readonly db: PrismaClient,
+    private readonly scans: ScanRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   /** Failures are retried by the queue; the last one ends the scan as `error`, so no version stays pending. */
@@ -23,7 +25,7 @@ export class ScanHandler {
     } catch (error) {
       if (!job.lastAttempt) throw error;
       const reason = describeWriteError(error);
-      const ended = await endScanWithError(this.db, job.data.versionId, {
+      const ended = await endScanWithError(this.transactions, this.scans, job.data.versionId, {
         severity: 'critical',
         code: 'scan_failed',
         message: `The scan failed ${job.attempt} times and was given up (last error: ${reason}); every file is marked error until a new scan succeeds`,

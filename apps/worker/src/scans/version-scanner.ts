@@ -1,19 +1,17 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Config } from '@vetted/config';
-import { PrismaClient } from '@vetted/db';
 import { scanVersion, type VersionScan } from '@vetted/formats';
 import { JobQueue } from '@vetted/queue';
 import type { BlobStore } from '@vetted/storage';
+import { Transactions } from '../infra/transactions.js';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
 import { blobByteSource } from './blob-byte-source.js';
 import { ScanHeartbeat } from './scan-heartbeat.js';
-import { type RecordOutcome, type ScannedVersion, ScanRecorder } from './scan-recorder.js';
+import { type RecordOutcome, ScanRecorder } from './scan-recorder.js';
+import { ScanRepository, type ScanTarget } from './scan.repository.js';
 import { DEFAULT_SCAN_TIMING, SCAN_TIMING, type ScanTiming } from './scan-timing.js';
 import { SCANNABLE } from './scannable.js';
-import { type CardVersion, readVersionCard } from './version-card.js';
-
-/** What a scan reads of its version. */
-type ScanTarget = ScannedVersion & Omit<CardVersion, 'files'> & { files: (CardVersion['files'][number] & { size: bigint })[] };
+import { readVersionCard } from './version-card.js';
 
 /**
  * Inspects every file of a version from its stored bytes (headers only, never loading or unpickling
@@ -28,11 +26,12 @@ export class VersionScanner {
   constructor(
     @Inject(CONFIG) config: Config,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
-    private readonly db: PrismaClient,
+    private readonly scans: ScanRepository,
+    transactions: Transactions,
     queue: JobQueue,
     @Optional() @Inject(SCAN_TIMING) private readonly timing: ScanTiming = DEFAULT_SCAN_TIMING,
   ) {
-    this.recorder = new ScanRecorder(config, db, queue);
+    this.recorder = new ScanRecorder(config, scans, transactions, queue);
   }
 
   /**
@@ -41,16 +40,10 @@ export class VersionScanner {
    * thrown, for the queue to retry.
    */
   async scan(versionId: string): Promise<VersionScan | undefined> {
-    const version = await this.db.modelVersion.findUnique({
-      where: { id: versionId },
-      include: {
-        files: { include: { blob: true }, orderBy: { path: 'asc' } },
-        model: { select: { id: true, namespace: true, name: true, task: true, library: true, tags: true, licenseId: true } },
-      },
-    });
+    const version = await this.scans.target(versionId);
     if (!version || !SCANNABLE.includes(version.status)) return undefined;
 
-    const heartbeat = await ScanHeartbeat.start(this.db, versionId, this.timing.heartbeatMs, this.logger);
+    const heartbeat = await ScanHeartbeat.start(this.scans, versionId, this.timing.heartbeatMs, this.logger);
     let outcome: { result: VersionScan; recorded: RecordOutcome };
     try {
       outcome = await this.inspectAndRecord(version);
@@ -73,7 +66,7 @@ export class VersionScanner {
         source: blobByteSource(this.store, file.blob.storageKey, Number(file.blob.size)),
       })),
     );
-    const card = await readVersionCard(this.db, this.store, version);
+    const card = await readVersionCard(this.scans, this.store, version);
     return { result, recorded: await this.recorder.record(version, result, card) };
   }
 }

@@ -1,6 +1,38 @@
 // Generated from the API's OpenAPI document by `npm run web:api-types`. Do not edit.
 
 export interface paths {
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -657,6 +689,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_list"];
+        put?: never;
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -669,6 +781,208 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    EventsController_list: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated event types: model.created, version.submitted, version.scanned, version.benchmarked, version.approved, version.rejected, version.deprecated, version.revoked, import.succeeded, import.failed */
+                type?: string;
+                subjectType?: "model" | "model_version" | "import";
+                /** @description e.g. acme/tiny-bert@1.0 for a version, acme/tiny-bert for a model */
+                subjectId?: string;
+                namespace?: string;
+                /** @description Events after this one: the nextCursor of the previous page, or 0 for the first event */
+                cursor?: string;
+                /** @description Page size, at most 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Domain events, oldest first; poll again with nextCursor for what comes after */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Stable event id (also the webhook-id of its deliveries) */
+                            id: string;
+                            /** @description Position in the feed: pass as cursor to read what came after */
+                            seq: string;
+                            /** @enum {string} */
+                            type: "model.created" | "version.submitted" | "version.scanned" | "version.benchmarked" | "version.approved" | "version.rejected" | "version.deprecated" | "version.revoked" | "import.succeeded" | "import.failed";
+                            at: string;
+                            actor: {
+                                id: string;
+                                name: string;
+                            };
+                            subject: {
+                                type: string;
+                                id: string;
+                            };
+                            namespace: string | null;
+                            /** @description Small and type-specific: never secrets or signed URLs */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    EventsController_stream: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated event types: model.created, version.submitted, version.scanned, version.benchmarked, version.approved, version.rejected, version.deprecated, version.revoked, import.succeeded, import.failed */
+                type?: string;
+                subjectType?: "model" | "model_version" | "import";
+                /** @description e.g. acme/tiny-bert@1.0 for a version, acme/tiny-bert for a model */
+                subjectId?: string;
+                namespace?: string;
+                /** @description Events after this one: the nextCursor of the previous page, or 0 for the first event */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-sent events from now on, or after `cursor`: `id` is the seq (send Last-Event-ID to resume), `event` the type, `data` the event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -1173,8 +1487,10 @@ export interface operations {
                             formats: string[];
                             /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                             commercialUse: string | null;
-                            /** @description Lowest p50 latency of any succeeded benchmark run */
+                            /** @description Lowest p50 latency of any succeeded ONNX benchmark run */
                             bestLatencyMs: number | null;
+                            /** @description Highest generation tokens per second of any succeeded GGUF benchmark run */
+                            bestTokensPerSecond: number | null;
                             createdBy: string;
                             createdAt: string;
                             updatedAt: string;
@@ -1298,8 +1614,10 @@ export interface operations {
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
-                        /** @description Lowest p50 latency of any succeeded benchmark run */
+                        /** @description Lowest p50 latency of any succeeded ONNX benchmark run */
                         bestLatencyMs: number | null;
+                        /** @description Highest generation tokens per second of any succeeded GGUF benchmark run */
+                        bestTokensPerSecond: number | null;
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
@@ -1429,8 +1747,10 @@ export interface operations {
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
-                        /** @description Lowest p50 latency of any succeeded benchmark run */
+                        /** @description Lowest p50 latency of any succeeded ONNX benchmark run */
                         bestLatencyMs: number | null;
+                        /** @description Highest generation tokens per second of any succeeded GGUF benchmark run */
+                        bestTokensPerSecond: number | null;
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
@@ -1572,8 +1892,10 @@ export interface operations {
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
-                        /** @description Lowest p50 latency of any succeeded benchmark run */
+                        /** @description Lowest p50 latency of any succeeded ONNX benchmark run */
                         bestLatencyMs: number | null;
+                        /** @description Highest generation tokens per second of any succeeded GGUF benchmark run */
+                        bestTokensPerSecond: number | null;
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
@@ -1703,8 +2025,10 @@ export interface operations {
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
-                        /** @description Lowest p50 latency of any succeeded benchmark run */
+                        /** @description Lowest p50 latency of any succeeded ONNX benchmark run */
                         bestLatencyMs: number | null;
+                        /** @description Highest generation tokens per second of any succeeded GGUF benchmark run */
+                        bestTokensPerSecond: number | null;
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
@@ -1834,8 +2158,10 @@ export interface operations {
                         formats: string[];
                         /** @description The license's commercial-use verdict: yes, conditional, no, unknown */
                         commercialUse: string | null;
-                        /** @description Lowest p50 latency of any succeeded benchmark run */
+                        /** @description Lowest p50 latency of any succeeded ONNX benchmark run */
                         bestLatencyMs: number | null;
+                        /** @description Highest generation tokens per second of any succeeded GGUF benchmark run */
+                        bestTokensPerSecond: number | null;
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
@@ -6665,16 +6991,22 @@ export interface operations {
                             /** @enum {string} */
                             status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                             file: string;
+                            /**
+                             * @description onnx runs with onnxruntime-node, gguf with llama.cpp (node-llama-cpp)
+                             * @enum {string}
+                             */
+                            format: "onnx" | "gguf";
                             /** @description `auto` for runs queued by a submit or import */
                             requestedBy: string;
                             /** @description The name of the key that asked, or 'automatic' */
                             requestedByName: string;
+                            /** @description The ONNX execution provider, or for GGUF runs the llama.cpp backend */
                             executionProvider: {
                                 requested: string;
                                 actual: string | null;
                                 fallbackReason: string | null;
                             };
-                            /** @description CPU, GPU, driver and onnxruntime version of the machine that ran it */
+                            /** @description CPU, GPU, driver and onnxruntime (GGUF: node-llama-cpp and llama.cpp) versions of the machine that ran it */
                             hardware: {
                                 [key: string]: unknown;
                             } | null;
@@ -6692,6 +7024,7 @@ export interface operations {
                                 /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
                                 source?: ("graph" | "request" | "preprocessor_config" | "default")[];
                             }[] | null;
+                            /** @description ONNX runs: latency and throughput; null for GGUF runs (see gguf) */
                             metrics: {
                                 loadMs: number;
                                 firstRunMs: number;
@@ -6702,6 +7035,55 @@ export interface operations {
                                 /** @description Items per second (batch size / mean latency) */
                                 throughput: number;
                                 peakRssMb: number;
+                            } | null;
+                            /** @description GGUF runs that succeeded: tokens/s, time to first token, perplexity, output fingerprint */
+                            gguf: {
+                                model: {
+                                    architecture: string;
+                                    name?: string;
+                                    /** @description general.file_type, e.g. MOSTLY_Q4_K_M */
+                                    fileType?: string;
+                                    trainContextSize?: number;
+                                    totalLayers: number;
+                                    parameters: number;
+                                    sizeMb: number;
+                                };
+                                metrics: {
+                                    loadMs: number;
+                                    /** @description Layers offloaded to the GPU, of totalLayers */
+                                    gpuLayers: number;
+                                    totalLayers: number;
+                                    promptMs: number;
+                                    promptTokensPerSecond: number;
+                                    timeToFirstTokenMs: number;
+                                    generatedTokens: number;
+                                    generationTokensPerSecond: number;
+                                    /** @description Median time per generated token */
+                                    p50Ms: number;
+                                    peakRssMb: number;
+                                    vramUsedMb?: number;
+                                };
+                                /** @description Perplexity over Vetted's fixed text (named by text): lower is better; compare only runs of one model's versions or quantizations */
+                                perplexity: {
+                                    value: number;
+                                    tokens: number;
+                                    text: string;
+                                };
+                                /** @description The greedy completion of a fixed prompt: the run's output fingerprint */
+                                completion: {
+                                    prompt: string;
+                                    text: string;
+                                    tokens: number;
+                                    sha256: string;
+                                };
+                                /** @description Whether the model's own chat template (tokenizer.chat_template) shaped the completion prompt */
+                                chatTemplate: {
+                                    present: boolean;
+                                    applied?: boolean;
+                                    wrapper?: string;
+                                    sha256?: string;
+                                    error?: string;
+                                };
                             } | null;
                             /** @description Output names, dtypes, shapes and non-finite value counts */
                             outputs: {
@@ -6833,13 +7215,26 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description An ONNX file of the version; the version's main ONNX file when absent */
+                    /** @description An ONNX or GGUF file of the version (a split GGUF by its first part); the version's main model file when absent */
                     file?: string;
                     /**
-                     * @description auto: CUDA if installed, else WebGPU if a GPU adapter exists, else CPU
+                     * @description ONNX: auto (CUDA if installed, else WebGPU if a GPU adapter exists, else CPU), cpu, webgpu or cuda. GGUF: auto, cpu or cuda
                      * @enum {string}
                      */
                     executionProvider?: "auto" | "cpu" | "webgpu" | "cuda";
+                    /**
+                     * @description GGUF only, the llama.cpp backend: auto (CUDA, then Vulkan, then CPU), cpu, vulkan or cuda; an explicit one never falls back
+                     * @enum {string}
+                     */
+                    backend?: "auto" | "cpu" | "vulkan" | "cuda";
+                    /** @description GGUF only: tokens the context holds (default 1024) */
+                    contextSize?: number;
+                    /** @description GGUF only: length of the timed prompt (default 128) */
+                    promptTokens?: number;
+                    /** @description GGUF only: tokens generated greedily (default 64) */
+                    generateTokens?: number;
+                    /** @description GGUF only: llama.cpp threads (default: the cores useful for math) */
+                    threads?: number;
                     batchSize?: number;
                     /** @description Timed runs after the warm-up */
                     iterations?: number;
@@ -6878,16 +7273,22 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                         file: string;
+                        /**
+                         * @description onnx runs with onnxruntime-node, gguf with llama.cpp (node-llama-cpp)
+                         * @enum {string}
+                         */
+                        format: "onnx" | "gguf";
                         /** @description `auto` for runs queued by a submit or import */
                         requestedBy: string;
                         /** @description The name of the key that asked, or 'automatic' */
                         requestedByName: string;
+                        /** @description The ONNX execution provider, or for GGUF runs the llama.cpp backend */
                         executionProvider: {
                             requested: string;
                             actual: string | null;
                             fallbackReason: string | null;
                         };
-                        /** @description CPU, GPU, driver and onnxruntime version of the machine that ran it */
+                        /** @description CPU, GPU, driver and onnxruntime (GGUF: node-llama-cpp and llama.cpp) versions of the machine that ran it */
                         hardware: {
                             [key: string]: unknown;
                         } | null;
@@ -6905,6 +7306,7 @@ export interface operations {
                             /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
                             source?: ("graph" | "request" | "preprocessor_config" | "default")[];
                         }[] | null;
+                        /** @description ONNX runs: latency and throughput; null for GGUF runs (see gguf) */
                         metrics: {
                             loadMs: number;
                             firstRunMs: number;
@@ -6915,6 +7317,55 @@ export interface operations {
                             /** @description Items per second (batch size / mean latency) */
                             throughput: number;
                             peakRssMb: number;
+                        } | null;
+                        /** @description GGUF runs that succeeded: tokens/s, time to first token, perplexity, output fingerprint */
+                        gguf: {
+                            model: {
+                                architecture: string;
+                                name?: string;
+                                /** @description general.file_type, e.g. MOSTLY_Q4_K_M */
+                                fileType?: string;
+                                trainContextSize?: number;
+                                totalLayers: number;
+                                parameters: number;
+                                sizeMb: number;
+                            };
+                            metrics: {
+                                loadMs: number;
+                                /** @description Layers offloaded to the GPU, of totalLayers */
+                                gpuLayers: number;
+                                totalLayers: number;
+                                promptMs: number;
+                                promptTokensPerSecond: number;
+                                timeToFirstTokenMs: number;
+                                generatedTokens: number;
+                                generationTokensPerSecond: number;
+                                /** @description Median time per generated token */
+                                p50Ms: number;
+                                peakRssMb: number;
+                                vramUsedMb?: number;
+                            };
+                            /** @description Perplexity over Vetted's fixed text (named by text): lower is better; compare only runs of one model's versions or quantizations */
+                            perplexity: {
+                                value: number;
+                                tokens: number;
+                                text: string;
+                            };
+                            /** @description The greedy completion of a fixed prompt: the run's output fingerprint */
+                            completion: {
+                                prompt: string;
+                                text: string;
+                                tokens: number;
+                                sha256: string;
+                            };
+                            /** @description Whether the model's own chat template (tokenizer.chat_template) shaped the completion prompt */
+                            chatTemplate: {
+                                present: boolean;
+                                applied?: boolean;
+                                wrapper?: string;
+                                sha256?: string;
+                                error?: string;
+                            };
                         } | null;
                         /** @description Output names, dtypes, shapes and non-finite value counts */
                         outputs: {
@@ -7071,11 +7522,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         version: string;
-                        /** @description Lowest p50 latency per execution provider and hardware */
+                        /** @description Lowest p50 latency (for GGUF, per generated token) per format, execution provider or backend, and hardware */
                         best: {
+                            /** @enum {string} */
+                            format: "onnx" | "gguf";
                             executionProvider: string;
                             hardware: string;
+                            /** @description GGUF runs: median time per generated token */
                             p50Ms: number;
+                            /** @description GGUF runs: generation tokens per second */
+                            tokensPerSecond: number | null;
                             runId: string;
                             file: string;
                         }[];
@@ -7192,23 +7648,41 @@ export interface operations {
                     "application/json": {
                         base: string;
                         head: string;
-                        /** @description Latest succeeded runs of both versions on the same hardware, provider and settings */
+                        /** @description Latest succeeded runs of both versions on the same hardware, provider (backend) and settings, per format */
                         pairs: {
                             executionProvider: string;
                             hardware: string;
+                            /** @enum {string} */
+                            format: "onnx" | "gguf";
                             settings: {
                                 [key: string]: unknown;
                             };
                             base: {
                                 runId: string;
                                 p50Ms: number;
+                                /** @description GGUF: generation tokens per second */
+                                tokensPerSecond: number | null;
+                                /** @description GGUF: perplexity over the fixed text */
+                                perplexity: number | null;
+                                /** @description GGUF: sha256 of the greedy completion */
+                                completionSha256: string | null;
                             };
                             head: {
                                 runId: string;
                                 p50Ms: number;
+                                /** @description GGUF: generation tokens per second */
+                                tokensPerSecond: number | null;
+                                /** @description GGUF: perplexity over the fixed text */
+                                perplexity: number | null;
+                                /** @description GGUF: sha256 of the greedy completion */
+                                completionSha256: string | null;
                             };
                             /** @description base p50 / head p50: above 1 means head is faster */
                             speedup: number;
+                            /** @description GGUF: head perplexity / base perplexity − 1; above 0 means head predicts the fixed text worse */
+                            perplexityChange: number | null;
+                            /** @description GGUF: whether both gave the same greedy completion (output fingerprint) */
+                            sameCompletion: boolean | null;
                         }[];
                     };
                 };
@@ -7319,16 +7793,22 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                         file: string;
+                        /**
+                         * @description onnx runs with onnxruntime-node, gguf with llama.cpp (node-llama-cpp)
+                         * @enum {string}
+                         */
+                        format: "onnx" | "gguf";
                         /** @description `auto` for runs queued by a submit or import */
                         requestedBy: string;
                         /** @description The name of the key that asked, or 'automatic' */
                         requestedByName: string;
+                        /** @description The ONNX execution provider, or for GGUF runs the llama.cpp backend */
                         executionProvider: {
                             requested: string;
                             actual: string | null;
                             fallbackReason: string | null;
                         };
-                        /** @description CPU, GPU, driver and onnxruntime version of the machine that ran it */
+                        /** @description CPU, GPU, driver and onnxruntime (GGUF: node-llama-cpp and llama.cpp) versions of the machine that ran it */
                         hardware: {
                             [key: string]: unknown;
                         } | null;
@@ -7346,6 +7826,7 @@ export interface operations {
                             /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
                             source?: ("graph" | "request" | "preprocessor_config" | "default")[];
                         }[] | null;
+                        /** @description ONNX runs: latency and throughput; null for GGUF runs (see gguf) */
                         metrics: {
                             loadMs: number;
                             firstRunMs: number;
@@ -7356,6 +7837,55 @@ export interface operations {
                             /** @description Items per second (batch size / mean latency) */
                             throughput: number;
                             peakRssMb: number;
+                        } | null;
+                        /** @description GGUF runs that succeeded: tokens/s, time to first token, perplexity, output fingerprint */
+                        gguf: {
+                            model: {
+                                architecture: string;
+                                name?: string;
+                                /** @description general.file_type, e.g. MOSTLY_Q4_K_M */
+                                fileType?: string;
+                                trainContextSize?: number;
+                                totalLayers: number;
+                                parameters: number;
+                                sizeMb: number;
+                            };
+                            metrics: {
+                                loadMs: number;
+                                /** @description Layers offloaded to the GPU, of totalLayers */
+                                gpuLayers: number;
+                                totalLayers: number;
+                                promptMs: number;
+                                promptTokensPerSecond: number;
+                                timeToFirstTokenMs: number;
+                                generatedTokens: number;
+                                generationTokensPerSecond: number;
+                                /** @description Median time per generated token */
+                                p50Ms: number;
+                                peakRssMb: number;
+                                vramUsedMb?: number;
+                            };
+                            /** @description Perplexity over Vetted's fixed text (named by text): lower is better; compare only runs of one model's versions or quantizations */
+                            perplexity: {
+                                value: number;
+                                tokens: number;
+                                text: string;
+                            };
+                            /** @description The greedy completion of a fixed prompt: the run's output fingerprint */
+                            completion: {
+                                prompt: string;
+                                text: string;
+                                tokens: number;
+                                sha256: string;
+                            };
+                            /** @description Whether the model's own chat template (tokenizer.chat_template) shaped the completion prompt */
+                            chatTemplate: {
+                                present: boolean;
+                                applied?: boolean;
+                                wrapper?: string;
+                                sha256?: string;
+                                error?: string;
+                            };
                         } | null;
                         /** @description Output names, dtypes, shapes and non-finite value counts */
                         outputs: {
@@ -7492,16 +8022,22 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
                         file: string;
+                        /**
+                         * @description onnx runs with onnxruntime-node, gguf with llama.cpp (node-llama-cpp)
+                         * @enum {string}
+                         */
+                        format: "onnx" | "gguf";
                         /** @description `auto` for runs queued by a submit or import */
                         requestedBy: string;
                         /** @description The name of the key that asked, or 'automatic' */
                         requestedByName: string;
+                        /** @description The ONNX execution provider, or for GGUF runs the llama.cpp backend */
                         executionProvider: {
                             requested: string;
                             actual: string | null;
                             fallbackReason: string | null;
                         };
-                        /** @description CPU, GPU, driver and onnxruntime version of the machine that ran it */
+                        /** @description CPU, GPU, driver and onnxruntime (GGUF: node-llama-cpp and llama.cpp) versions of the machine that ran it */
                         hardware: {
                             [key: string]: unknown;
                         } | null;
@@ -7519,6 +8055,7 @@ export interface operations {
                             /** @description Where each dimension of shape came from: fixed in the graph, the request (dims, batchSize, an input shape), the version's preprocessor_config.json, or a default; absent on runs recorded before sources were kept */
                             source?: ("graph" | "request" | "preprocessor_config" | "default")[];
                         }[] | null;
+                        /** @description ONNX runs: latency and throughput; null for GGUF runs (see gguf) */
                         metrics: {
                             loadMs: number;
                             firstRunMs: number;
@@ -7529,6 +8066,55 @@ export interface operations {
                             /** @description Items per second (batch size / mean latency) */
                             throughput: number;
                             peakRssMb: number;
+                        } | null;
+                        /** @description GGUF runs that succeeded: tokens/s, time to first token, perplexity, output fingerprint */
+                        gguf: {
+                            model: {
+                                architecture: string;
+                                name?: string;
+                                /** @description general.file_type, e.g. MOSTLY_Q4_K_M */
+                                fileType?: string;
+                                trainContextSize?: number;
+                                totalLayers: number;
+                                parameters: number;
+                                sizeMb: number;
+                            };
+                            metrics: {
+                                loadMs: number;
+                                /** @description Layers offloaded to the GPU, of totalLayers */
+                                gpuLayers: number;
+                                totalLayers: number;
+                                promptMs: number;
+                                promptTokensPerSecond: number;
+                                timeToFirstTokenMs: number;
+                                generatedTokens: number;
+                                generationTokensPerSecond: number;
+                                /** @description Median time per generated token */
+                                p50Ms: number;
+                                peakRssMb: number;
+                                vramUsedMb?: number;
+                            };
+                            /** @description Perplexity over Vetted's fixed text (named by text): lower is better; compare only runs of one model's versions or quantizations */
+                            perplexity: {
+                                value: number;
+                                tokens: number;
+                                text: string;
+                            };
+                            /** @description The greedy completion of a fixed prompt: the run's output fingerprint */
+                            completion: {
+                                prompt: string;
+                                text: string;
+                                tokens: number;
+                                sha256: string;
+                            };
+                            /** @description Whether the model's own chat template (tokenizer.chat_template) shaped the completion prompt */
+                            chatTemplate: {
+                                present: boolean;
+                                applied?: boolean;
+                                wrapper?: string;
+                                sha256?: string;
+                                error?: string;
+                            };
                         } | null;
                         /** @description Output names, dtypes, shapes and non-finite value counts */
                         outputs: {
@@ -7556,6 +8142,947 @@ export interface operations {
                         createdAt: string;
                         startedAt: string | null;
                         finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every webhook, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            url: string;
+                            description: string;
+                            /** @description Empty: every type */
+                            events: string[];
+                            namespace: string | null;
+                            enabled: boolean;
+                            /** @description Why it is disabled: a run of failed deliveries, or who turned it off */
+                            disabledReason: string | null;
+                            disabledAt: string | null;
+                            /** @description Failed attempts since the last success */
+                            consecutiveFailures: number;
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description Where deliveries are POSTed; checked against the outbound address policy when connecting
+                     */
+                    url: string;
+                    /** @description Event types to send (model.created, version.submitted, version.scanned, version.benchmarked, version.approved, version.rejected, version.deprecated, version.revoked, import.succeeded, import.failed); empty: every type */
+                    events?: ("model.created" | "version.submitted" | "version.scanned" | "version.benchmarked" | "version.approved" | "version.rejected" | "version.deprecated" | "version.revoked" | "import.succeeded" | "import.failed")[];
+                    /**
+                     * @description Only events of this namespace's models; null: every namespace
+                     * @default null
+                     */
+                    namespace?: string | null;
+                    /**
+                     * @description What the webhook is for, e.g. "deploy on approval"
+                     * @default
+                     */
+                    description?: string;
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The new webhook; its signing secret is shown only in this response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        /** @description Empty: every type */
+                        events: string[];
+                        namespace: string | null;
+                        enabled: boolean;
+                        /** @description Why it is disabled: a run of failed deliveries, or who turned it off */
+                        disabledReason: string | null;
+                        disabledAt: string | null;
+                        /** @description Failed attempts since the last success */
+                        consecutiveFailures: number;
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        /** @description The Standard Webhooks signing secret (whsec_…): shown only in this response, never again */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One webhook, with why it is disabled if it is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        /** @description Empty: every type */
+                        events: string[];
+                        namespace: string | null;
+                        enabled: boolean;
+                        /** @description Why it is disabled: a run of failed deliveries, or who turned it off */
+                        disabledReason: string | null;
+                        disabledAt: string | null;
+                        /** @description Failed attempts since the last success */
+                        consecutiveFailures: number;
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its delivery log */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description Where deliveries are POSTed; checked against the outbound address policy when connecting
+                     */
+                    url?: string;
+                    /** @description Event types to send (model.created, version.submitted, version.scanned, version.benchmarked, version.approved, version.rejected, version.deprecated, version.revoked, import.succeeded, import.failed); empty: every type */
+                    events?: ("model.created" | "version.submitted" | "version.scanned" | "version.benchmarked" | "version.approved" | "version.rejected" | "version.deprecated" | "version.revoked" | "import.succeeded" | "import.failed")[];
+                    /** @description Only events of this namespace's models; null: every namespace */
+                    namespace?: string | null;
+                    /** @description What the webhook is for, e.g. "deploy on approval" */
+                    description?: string;
+                    /** @description true again after an automatic disable: the run of failures starts over */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated; enabling a disabled webhook resumes its pending deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        /** @description Empty: every type */
+                        events: string[];
+                        namespace: string | null;
+                        enabled: boolean;
+                        /** @description Why it is disabled: a run of failed deliveries, or who turned it off */
+                        disabledReason: string | null;
+                        disabledAt: string | null;
+                        /** @description Failed attempts since the last success */
+                        consecutiveFailures: number;
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new signing secret, shown only in this response; the old one stops at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description The Standard Webhooks signing secret (whsec_…): shown only in this response, never again */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Page size, at most 100 */
+                limit?: number;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery log, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            webhookId: string;
+                            /** @description The event sent, also the webhook-id header (the same on every retry) */
+                            eventId: string;
+                            eventType: string;
+                            /**
+                             * @description pending: waiting for its next attempt; failed: out of attempts
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastAttemptAt: string | null;
+                            responseStatus: number | null;
+                            /** @description The start of the receiver's answer (at most 4 KiB), as text */
+                            responseBody: string | null;
+                            durationMs: number | null;
+                            error: string | null;
+                            /** @description system, or the admin who asked for a redelivery */
+                            requestedBy: string;
+                            redeliveryOf: string | null;
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new delivery of the same event (same webhook-id), due now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        webhookId: string;
+                        /** @description The event sent, also the webhook-id header (the same on every retry) */
+                        eventId: string;
+                        eventType: string;
+                        /**
+                         * @description pending: waiting for its next attempt; failed: out of attempts
+                         * @enum {string}
+                         */
+                        status: "pending" | "succeeded" | "failed";
+                        attempts: number;
+                        nextAttemptAt: string | null;
+                        lastAttemptAt: string | null;
+                        responseStatus: number | null;
+                        /** @description The start of the receiver's answer (at most 4 KiB), as text */
+                        responseBody: string | null;
+                        durationMs: number | null;
+                        error: string | null;
+                        /** @description system, or the admin who asked for a redelivery */
+                        requestedBy: string;
+                        redeliveryOf: string | null;
+                        createdAt: string;
                     };
                 };
             };

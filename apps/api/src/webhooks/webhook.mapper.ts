@@ -1,0 +1,42 @@
+import type { Webhook, WebhookDelivery } from '@vetted/db';
+import type { DeliveryView, WebhookView } from './webhook.schemas.js';
+
+/** A webhook as stored, without its secret: what the API reads for everything but creating and rotating. */
+export type StoredWebhook = Omit<Webhook, 'secret'>;
+
+export function toWebhookView(webhook: StoredWebhook): WebhookView {
+  return {
+    id: webhook.id,
+    url: webhook.url,
+    description: webhook.description,
+    events: webhook.events,
+    namespace: webhook.namespace,
+    enabled: webhook.enabled,
+    disabledReason: webhook.disabledReason,
+    disabledAt: webhook.disabledAt?.toISOString() ?? null,
+    consecutiveFailures: webhook.consecutiveFailures,
+    createdBy: webhook.createdBy,
+    createdAt: webhook.createdAt.toISOString(),
+    updatedAt: webhook.updatedAt.toISOString(),
+  };
+}
+
+export function toDeliveryView(delivery: WebhookDelivery): DeliveryView {
+  return {
+    id: delivery.id,
+    webhookId: delivery.webhookId,
+    eventId: delivery.eventId,
+    eventType: delivery.eventType,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
+    lastAttemptAt: delivery.lastAttemptAt?.toISOString() ?? null,
+    responseStatus: delivery.responseStatus,
+    responseBody: delivery.responseBody,
+    durationMs: delivery.durationMs,
+    error: delivery.error,
+    requestedBy: delivery.requestedBy,
+    redeliveryOf: delivery.redeliveryOf,
+    createdAt: delivery.createdAt.toISOString(),
+  };
+}

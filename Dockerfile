@@ -14,6 +14,7 @@ COPY libs/formats/package.json libs/formats/
 COPY libs/hub/package.json libs/hub/
 COPY libs/inference/package.json libs/inference/
 COPY libs/licenses/package.json libs/licenses/
+COPY libs/lifecycle/package.json libs/lifecycle/
 COPY libs/queue/package.json libs/queue/
 COPY libs/storage/package.json libs/storage/
 COPY libs/webhooks/package.json libs/webhooks/

@@ -1,3 +1,4 @@
+import { EXECUTION_PROVIDERS, type RequestedProvider } from '@vetted/domain';
 import path from 'node:path';
 import { z } from 'zod';
 import { type IpRange, parseIpRange } from './ip-range.js';
@@ -55,7 +56,7 @@ const environment = z.object({
   VETTED_HF_TREE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   VETTED_BENCHMARK_AUTO: flag.default(true),
   VETTED_BENCHMARK_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(1),
-  VETTED_BENCHMARK_EP: z.enum(['auto', 'cpu', 'webgpu', 'cuda']).default('auto'),
+  VETTED_BENCHMARK_EP: z.enum(EXECUTION_PROVIDERS).default('auto'),
   VETTED_BENCHMARK_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(1800).default(300),
   VETTED_BENCHMARK_MEMORY_MB: z.coerce.number().int().min(256).default(16_384),
   VETTED_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -128,7 +129,7 @@ export interface BenchmarkConfig {
   /** Runs at once per worker: one per GPU; 0 leaves benchmarks to other workers. */
   concurrency: number;
   /** Execution provider when a request names none. */
-  executionProvider: 'auto' | 'cpu' | 'webgpu' | 'cuda';
+  executionProvider: RequestedProvider;
   /** Longest a run may take (requests may ask for less), and the runner's memory ceiling. */
   timeoutSeconds: number;
   memoryLimitMb: number;

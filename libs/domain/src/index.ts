@@ -6,3 +6,4 @@ export * from './role.js';
 export * from './file-format.js';
 export * from './file-path.js';
 export * from './manifest.js';
+export * from './execution-providers.js';

@@ -1,3 +1,4 @@
+import { EXECUTION_PROVIDERS } from '@vetted/domain';
 import { BenchmarkFailure } from './benchmark-failure.js';
 import type { BenchmarkOptions, ExplicitInput, ReferenceOptions, RequestedProvider } from './benchmark-types.js';
 import { isTensorDtype } from './host-tensor.js';
@@ -10,7 +11,7 @@ export const DEFAULT_VOCAB_SIZE = 100;
 export const DEFAULT_ATOL = 1e-4;
 export const DEFAULT_RTOL = 1e-3;
 
-const PROVIDERS: readonly RequestedProvider[] = ['auto', 'cpu', 'webgpu', 'cuda'];
+const PROVIDERS: readonly RequestedProvider[] = EXECUTION_PROVIDERS;
 const FILLS = ['random', 'zeros', 'ones'];
 
 /** Options with defaults applied, checked: they may come from an API request. */

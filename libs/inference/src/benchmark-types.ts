@@ -1,8 +1,9 @@
+import type { RequestedProvider } from '@vetted/domain';
 // Types, not interfaces: results are stored as JSON columns, and a type alias is assignable to them.
 // Every value in a result is JSON-safe (finite numbers, no bigint), so it survives IPC and the database.
 
 /** A provider a caller may ask for; `auto` tries CUDA, then WebGPU, then the CPU. */
-export type RequestedProvider = 'auto' | 'cpu' | 'webgpu' | 'cuda';
+export type { RequestedProvider };
 /** A provider a session really ran on. */
 export type ExecutionProviderName = Exclude<RequestedProvider, 'auto'>;
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { EXECUTION_PROVIDERS } from '@vetted/domain';
 import type { ExplicitInput, ReferenceOptions, RequestedProvider, RunBenchmarkOptions } from './benchmark-types.js';
 
 export const USAGE = `Usage: vetted-bench MODEL.onnx [options]
@@ -32,7 +33,7 @@ export class UsageError extends Error {
 
 export type CliCommand = { help: true } | { help: false; modelPath: string; options: RunBenchmarkOptions; json: boolean };
 
-const PROVIDERS = ['auto', 'cpu', 'webgpu', 'cuda'];
+const PROVIDERS: readonly string[] = EXECUTION_PROVIDERS;
 const FILLS = ['zeros', 'ones', 'random'];
 
 export function parseCliArguments(argv: readonly string[]): CliCommand {

@@ -1,9 +1,8 @@
+import { EXECUTION_PROVIDERS, LLAMA_BACKENDS } from '@vetted/domain';
 import { z } from 'zod';
 import { versionLabel } from '../models/version.schemas.js';
 import { finding } from '../scans/scan.schemas.js';
 
-const EXECUTION_PROVIDERS = ['auto', 'cpu', 'webgpu', 'cuda'] as const;
-const BACKENDS = ['auto', 'cpu', 'vulkan', 'cuda'] as const;
 export const BENCHMARK_FORMATS = ['onnx', 'gguf'] as const;
 const INPUT_DTYPES = ['float32', 'float16', 'int64', 'int32', 'int8', 'uint8', 'bool'] as const;
 
@@ -28,7 +27,7 @@ export const createBenchmarkBody = z.strictObject({
       'ONNX: auto (CUDA if installed, else WebGPU if a GPU adapter exists, else CPU), cpu, webgpu or cuda. GGUF: auto, cpu or cuda',
     ),
   backend: z
-    .enum(BACKENDS)
+    .enum(LLAMA_BACKENDS)
     .optional()
     .describe(
       'GGUF only, the llama.cpp backend: auto (CUDA, then Vulkan, then CPU), cpu, vulkan or cuda; an explicit one never falls back',

@@ -1,3 +1,4 @@
+import { LLAMA_BACKENDS } from '@vetted/domain';
 import { BenchmarkFailure } from '../benchmark-failure.js';
 import type { GgufBenchmarkOptions, GgufSettings, RequestedBackend } from './gguf-types.js';
 
@@ -7,7 +8,7 @@ export const DEFAULT_GENERATE_TOKENS = 64;
 /** Bounds that keep a request a smoke test. */
 const MAX_CONTEXT_SIZE = 131_072;
 const MAX_GENERATE_TOKENS = 4096;
-export const BACKENDS: readonly RequestedBackend[] = ['auto', 'cpu', 'vulkan', 'cuda'];
+export const BACKENDS: readonly RequestedBackend[] = LLAMA_BACKENDS;
 
 export type NormalisedGgufOptions = Omit<GgufSettings, 'threads'> & { backend: RequestedBackend; threads?: number; memoryLimitMb?: number };
 

@@ -1,10 +1,11 @@
+import type { RequestedBackend } from '@vetted/domain';
 // Types, not interfaces, and JSON-safe values only: GGUF results are stored as JSON columns like ONNX results.
 import type { BenchmarkError, BenchmarkFinding, HardwareFingerprint } from '../benchmark-types.js';
 
 /** A llama.cpp backend a run really used. */
 export type LlamaBackendName = 'cpu' | 'vulkan' | 'cuda';
 /** A backend a caller may ask for; `auto` tries CUDA, then Vulkan, then the CPU. */
-export type RequestedBackend = 'auto' | LlamaBackendName;
+export type { RequestedBackend };
 
 /** Same shape as the ONNX runs' `executionProvider`, so runs of both formats are listed and grouped alike. */
 export type BackendOutcome = {

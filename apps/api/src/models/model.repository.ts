@@ -65,7 +65,7 @@ const columns = (approvedOnly: boolean): Prisma.Sql => Prisma.sql`
   m.created_at AS "createdAt", m.updated_at AS "updatedAt",
   (SELECT v.label FROM model_versions v
     WHERE v.model_id = m.id AND v.status = 'approved'
-    ORDER BY v.created_at DESC LIMIT 1) AS "latestApprovedVersion",
+    ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS "latestApprovedVersion",
   (SELECT v.parameters FROM model_versions v
     WHERE v.model_id = m.id AND v.parameters IS NOT NULL ${visibleVersion(approvedOnly)}
     ORDER BY v.status = 'approved' DESC, v.created_at DESC LIMIT 1) AS parameters,

@@ -83,13 +83,13 @@ export class ImportRepository {
   }
 
   /** The model, created as the import's when it does not exist yet. */
-  ensureModel(job: Pick<ImportJob, 'namespace' | 'name' | 'repo' | 'createdBy'>): Promise<Pick<Model, 'id' | 'status'>> {
-    return this.db.model.upsert({
-      where: { namespace_name: { namespace: job.namespace, name: job.name } },
-      create: { namespace: job.namespace, name: job.name, source: `huggingface:${job.repo}`, createdBy: job.createdBy },
-      update: {},
-      select: { id: true, status: true },
+  /** Creates the model an import fills unless it exists; true when this call created it. */
+  async createModelIfAbsent(tx: Transaction, job: Pick<ImportJob, 'namespace' | 'name' | 'repo' | 'createdBy'>): Promise<boolean> {
+    const { count } = await tx.model.createMany({
+      data: [{ namespace: job.namespace, name: job.name, source: `huggingface:${job.repo}`, createdBy: job.createdBy }],
+      skipDuplicates: true,
     });
+    return count === 1;
   }
 
   findModel(tx: Transaction, namespace: string, name: string): Promise<Model> {

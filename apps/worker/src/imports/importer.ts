@@ -99,8 +99,23 @@ export class Importer {
     return files;
   }
 
+  /** The model the import fills, created (with its model.created event) when it does not exist yet. */
   private async ensureModel(job: ImportJob): Promise<string> {
-    const model = await this.imports.ensureModel(job);
+    const starter = await this.starterOf(job);
+    const model = await this.transactions.run(async (tx) => {
+      if (await this.imports.createModelIfAbsent(tx, job)) {
+        const id = `${job.namespace}/${job.name}`;
+        await recordEvent(tx, {
+          type: 'model.created',
+          ...starter,
+          subjectType: 'model',
+          subjectId: id,
+          namespace: job.namespace,
+          payload: { model: id, source: `huggingface:${job.repo}` },
+        });
+      }
+      return this.imports.findModel(tx, job.namespace, job.name);
+    });
     if (model.status === 'archived') throw new ImportFailure(`Model ${job.namespace}/${job.name} is archived`);
     return model.id;
   }

@@ -4,8 +4,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_APP_DIR } from '../apps/api/src/web/web-app.js';
+import { TestReceiver } from '../libs/webhooks/test/test-receiver.js';
 import { createTestDatabase } from '../test/database.js';
 import { freePort } from '../test/free-port.js';
 import { startTestHub, type TestHub } from '../test/hub-server.js';
@@ -52,6 +54,8 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
           VETTED_ADMIN_TOKEN: '',
           HF_HUB_URL: hub.url,
           LOG_LEVEL: 'warn',
+          // The webhook scenario's receiver listens on 127.0.0.1, which the default policy refuses.
+          VETTED_WEBHOOK_ALLOW_LOOPBACK: 'true',
         });
         await started.waitUntilHealthy(baseUrl);
         return started;
@@ -475,6 +479,109 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
       expect(await horizontalOverflow(page), url).toBe(0);
       await screenshot(page, name, false);
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an admin subscribe a webhook, see its secret once, follow and redeliver deliveries, and turn it off', async () => {
+    const receiver = await TestReceiver.start();
+    try {
+      const { page, errors } = await open(admin.key);
+      await page.goto('/');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+      await page.getByText('No webhooks yet').waitFor();
+
+      await page.getByLabel('Payload URL').fill(receiver.url);
+      await page.getByRole('checkbox', { name: 'model.created' }).check();
+      await page.getByLabel('Namespace (optional)').fill('hooks');
+      await page.getByLabel('Description (optional)').fill('tell CI about new models');
+      await page.getByRole('button', { name: 'Create webhook' }).click();
+      const secretNotice = page.locator('.one-time-secret');
+      await secretNotice.waitFor();
+      expect(await secretNotice.textContent()).toContain('you will not see it again');
+      const secret = (await page.getByLabel('Signing secret').textContent())!;
+      expect(secret).toMatch(/^whsec_/);
+      await page.getByRole('button', { name: 'Copy secret' }).waitFor();
+      const row = page.locator('.webhook-row', { hasText: receiver.url });
+      await expect.poll(() => row.textContent()).toContain('no deliveries yet');
+      const rowText = await row.textContent();
+      for (const part of ['model.created', 'hooks', 'enabled', 'tell CI about new models']) expect(rowText).toContain(part);
+      await screenshot(page, 'webhooks');
+      await page.getByRole('button', { name: 'I have copied it' }).click();
+      await secretNotice.waitFor({ state: 'detached' });
+      await page.reload();
+      await row.waitFor();
+      expect(await page.content()).not.toContain(secret);
+
+      await row.getByRole('link', { name: receiver.url }).click();
+      await page.getByRole('heading', { name: receiver.url }).waitFor();
+      await admin.as(keys.publisher).call('POST', '/v1/models', { namespace: 'hooks', name: 'announced', license: 'mit' });
+      const deliveries = page.locator('.delivery-table tbody tr');
+      await expect.poll(() => deliveries.first().textContent(), { timeout: 20_000 }).toMatch(/^model\.created.*succeeded\s*200/);
+      expect(receiver.requests).toHaveLength(1);
+      const signed = new Webhook(secret).verify(receiver.requests[0]!.body, receiver.requests[0]!.headers as Record<string, string>);
+      expect(signed).toMatchObject({
+        type: 'model.created',
+        data: { namespace: 'hooks', actor: { name: 'web publisher' }, payload: { model: 'hooks/announced' } },
+      });
+      expect(await page.getByLabel('Signing secret').count()).toBe(0);
+      await screenshot(page, 'webhook');
+
+      await deliveries.first().getByRole('button', { name: 'Redeliver' }).click();
+      await expect.poll(() => deliveries.count(), { timeout: 20_000 }).toBe(2);
+      await expect.poll(() => deliveries.first().textContent(), { timeout: 20_000 }).toMatch(/redelivery.*succeeded\s*200/);
+      expect(receiver.requests).toHaveLength(2);
+      expect(receiver.requests[1]!.headers['webhook-id']).toBe(receiver.requests[0]!.headers['webhook-id']);
+
+      await page.setViewportSize(PHONE);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, 'phone-webhook');
+      await page.setViewportSize(DESKTOP);
+
+      await page.getByRole('button', { name: 'Rotate secret' }).click();
+      await page.getByRole('button', { name: 'Rotate', exact: true }).click();
+      const rotated = (await page.getByLabel('Signing secret').textContent())!;
+      expect(rotated).toMatch(/^whsec_/);
+      expect(rotated).not.toBe(secret);
+      await page.getByRole('button', { name: 'I have copied it' }).click();
+
+      await page.getByText('Edit settings').click();
+      await page.getByRole('checkbox', { name: 'version.approved' }).check();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('status').getByText('Saved.').waitFor();
+      expect(await page.locator('.webhook-summary').textContent()).toContain('model.created, version.approved · hooks');
+      expect((await admin.call('GET', '/v1/webhooks')).items[0].events).toEqual(['model.created', 'version.approved']);
+
+      await page.getByRole('button', { name: 'Disable' }).click();
+      await page.getByRole('button', { name: 'Enable' }).waitFor();
+      expect(await page.locator('.webhook-summary').textContent()).toMatch(/disabled\s*Disabled by/);
+      expect(await deliveries.first().getByRole('button', { name: 'Redeliver' }).isDisabled()).toBe(true);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+      await expect.poll(() => row.textContent()).toMatch(/disabled\s*Disabled by.*last delivery\s*succeeded/);
+
+      await page.setViewportSize(PHONE);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, 'phone-webhooks', false);
+      await page.setViewportSize(DESKTOP);
+
+      await row.getByRole('link', { name: receiver.url }).click();
+      await page.getByRole('button', { name: 'Delete' }).click();
+      await page.getByRole('button', { name: 'Delete webhook' }).click();
+      await page.getByText('No webhooks yet').waitFor();
+      expect(receiver.requests).toHaveLength(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('shows webhooks to admins only', async () => {
+    const { page, errors } = await open(keys.reviewer);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Review queue' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
+    await page.goto('/webhooks');
+    await page.getByText('This page needs the admin role').waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -11,6 +11,8 @@ import { ModelPage } from './model/model.page';
 import { NotFoundPage } from './not-found.page';
 import { ReviewQueuePage } from './reviews/review-queue.page';
 import { SignInPage } from './sign-in/sign-in.page';
+import { WebhookPage } from './webhooks/webhook.page';
+import { WebhooksPage } from './webhooks/webhooks.page';
 
 function Pages() {
   return (
@@ -31,6 +33,18 @@ function Pages() {
         {(params) => (
           <RequireRole role="publisher">
             <ImportPage id={params.id} />
+          </RequireRole>
+        )}
+      </Route>
+      <Route path="/webhooks">
+        <RequireRole role="admin">
+          <WebhooksPage />
+        </RequireRole>
+      </Route>
+      <Route path="/webhooks/:id">
+        {(params) => (
+          <RequireRole role="admin">
+            <WebhookPage id={params.id} />
           </RequireRole>
         )}
       </Route>

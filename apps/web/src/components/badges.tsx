@@ -1,4 +1,4 @@
-import type { CommercialUse, ImportJob, ScanStatus, VersionStatus } from '../api/api-types';
+import type { CommercialUse, DeliveryStatus, ImportJob, ScanStatus, VersionStatus } from '../api/api-types';
 
 const COMMERCIAL: Record<CommercialUse, { label: string; tone: string }> = {
   yes: { label: 'commercial use allowed', tone: 'good' },
@@ -47,7 +47,7 @@ const STATUS_TONE: Record<string, string> = {
   cancelled: 'muted',
 };
 
-type AnyStatus = VersionStatus | ImportJob['status'] | ImportJob['files'][number]['status'] | ScanStatus;
+type AnyStatus = VersionStatus | ImportJob['status'] | ImportJob['files'][number]['status'] | ScanStatus | DeliveryStatus;
 
 export function StatusBadge({ status, label }: { status: AnyStatus; label?: string }) {
   return <span className={`badge badge-${STATUS_TONE[status] ?? 'muted'}`}>{label ?? status.replace('_', ' ')}</span>;

@@ -31,6 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <NavLink href="/">Catalog</NavLink>
             {hasRole(principal.role, 'reviewer') && <NavLink href="/reviews">Review queue</NavLink>}
             {hasRole(principal.role, 'publisher') && <NavLink href="/imports">Imports</NavLink>}
+            {hasRole(principal.role, 'admin') && <NavLink href="/webhooks">Webhooks</NavLink>}
           </nav>
         )}
         {principal && (

@@ -30,6 +30,7 @@ describe('webhooks', () => {
       disabledReason: null,
       consecutiveFailures: 0,
       createdBy: expect.stringMatching(/^key:/),
+      createdByName: 'Ada Admin',
     });
     const { id, secret } = created.body;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);

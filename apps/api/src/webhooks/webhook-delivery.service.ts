@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { ActorDirectory } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom } from '../http/pagination.js';
 import { Transactions } from '../infra/transactions.js';
@@ -17,13 +18,15 @@ export class WebhookDeliveryService {
     private readonly webhooks: WebhookService,
     private readonly repository: WebhookRepository,
     private readonly audit: AuditRepository,
+    private readonly actors: ActorDirectory,
   ) {}
 
   async list(webhookId: string, query: ListDeliveriesQuery): Promise<Page<DeliveryView>> {
     await this.webhooks.existing(webhookId);
     const after = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
     const rows = await this.repository.deliveries(webhookId, query.status, after, query.limit + 1);
-    return pageFrom(rows, query.limit, toDeliveryView, encodeTimeCursor);
+    const names = await this.actors.describe(rows.map((row) => row.requestedBy));
+    return pageFrom(rows, query.limit, (row) => toDeliveryView(row, names), encodeTimeCursor);
   }
 
   /** Sends the delivery's event again, as a new delivery with the same webhook-id (receivers may drop it as a duplicate). */
@@ -45,6 +48,6 @@ export class WebhookDeliveryService {
       });
       return created;
     });
-    return toDeliveryView(delivery);
+    return toDeliveryView(delivery, new Map([[principal.actor, { name: principal.name, role: principal.role }]]));
   }
 }

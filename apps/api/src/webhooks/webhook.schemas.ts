@@ -54,6 +54,7 @@ export const webhookView = z.object({
   disabledAt: z.string().nullable(),
   consecutiveFailures: z.number().int().describe('Failed attempts since the last success'),
   createdBy: z.string(),
+  createdByName: z.string().describe("The name of the admin's key that created it"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -82,6 +83,7 @@ export const deliveryView = z.object({
   durationMs: z.number().int().nullable(),
   error: z.string().nullable(),
   requestedBy: z.string().describe('system, or the admin who asked for a redelivery'),
+  requestedByName: z.string(),
   redeliveryOf: z.string().nullable(),
   createdAt: z.string(),
 });

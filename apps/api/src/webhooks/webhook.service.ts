@@ -3,6 +3,7 @@ import { DomainError } from '@vetted/domain';
 import { AddressPolicy, generateWebhookSecret } from '@vetted/webhooks';
 import { isIP } from 'node:net';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { ActorDirectory } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import type { Transaction } from '../infra/prisma.service.js';
@@ -24,6 +25,7 @@ export class WebhookService {
     private readonly transactions: Transactions,
     private readonly webhooks: WebhookRepository,
     private readonly audit: AuditRepository,
+    private readonly actors: ActorDirectory,
   ) {
     this.policy = new AddressPolicy(config.webhooks.addresses);
   }
@@ -36,15 +38,17 @@ export class WebhookService {
       await this.record(tx, principal, 'webhook.created', created.id, settingsOf(created));
       return created;
     });
-    return { ...toWebhookView(webhook), secret };
+    return { ...(await this.view(webhook)), secret };
   }
 
   async list(): Promise<WebhookView[]> {
-    return (await this.webhooks.list()).map(toWebhookView);
+    const webhooks = await this.webhooks.list();
+    const names = await this.actors.describe(webhooks.map((webhook) => webhook.createdBy));
+    return webhooks.map((webhook) => toWebhookView(webhook, names));
   }
 
   async get(id: string): Promise<WebhookView> {
-    return toWebhookView(await this.existing(id));
+    return this.view(await this.existing(id));
   }
 
   async update(principal: Principal, id: string, input: UpdateWebhookBody): Promise<WebhookView> {
@@ -55,7 +59,11 @@ export class WebhookService {
       await this.record(tx, principal, 'webhook.updated', id, { before: settingsOf(before), after: settingsOf(after) });
       return after;
     });
-    return toWebhookView(webhook);
+    return this.view(webhook);
+  }
+
+  private async view(webhook: StoredWebhook): Promise<WebhookView> {
+    return toWebhookView(webhook, await this.actors.describe([webhook.createdBy]));
   }
 
   async remove(principal: Principal, id: string): Promise<void> {

@@ -16,6 +16,7 @@ COPY libs/inference/package.json libs/inference/
 COPY libs/licenses/package.json libs/licenses/
 COPY libs/lifecycle/package.json libs/lifecycle/
 COPY libs/queue/package.json libs/queue/
+COPY libs/signing/package.json libs/signing/
 COPY libs/storage/package.json libs/storage/
 COPY libs/webhooks/package.json libs/webhooks/
 COPY prisma prisma

@@ -64,6 +64,11 @@ import { WebhookDeliveryService } from './webhooks/webhook-delivery.service.js';
 import { WebhookRepository } from './webhooks/webhook.repository.js';
 import { WebhookService } from './webhooks/webhook.service.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
+import { SignatureRepository } from './signing/signature.repository.js';
+import { signingKeyProvider } from './signing/signing-key.provider.js';
+import { SigningController } from './signing/signing.controller.js';
+import { SigningService } from './signing/signing.service.js';
+import { VersionSigner } from './signing/version-signer.js';
 
 @Module({})
 export class AppModule {
@@ -88,6 +93,7 @@ export class AppModule {
         ScansController,
         BenchmarksController,
         WebhooksController,
+        SigningController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -135,6 +141,10 @@ export class AppModule {
         WebhookRepository,
         WebhookService,
         WebhookDeliveryService,
+        signingKeyProvider,
+        SignatureRepository,
+        VersionSigner,
+        SigningService,
         { provide: RateLimiter, inject: [CONFIG], useFactory: (config: Config) => new RateLimiter(config) },
       ],
     };

@@ -17,6 +17,7 @@ const webhook: Webhook = {
   disabledAt: null,
   consecutiveFailures: 0,
   createdBy: 'key:00000000-0000-4000-8000-000000000002',
+  createdByName: 'Ada Admin',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

@@ -38,6 +38,8 @@ const environment = z.object({
       .optional(),
   ),
   VETTED_ADMIN_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  // A PEM in one environment line may carry its newlines as `\n`.
+  VETTED_SIGNING_KEY: optionalText.transform((pem) => pem?.replaceAll('\\n', '\n')),
   VETTED_EMBEDDED_PG_PORT: port.default(54329),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   VETTED_MAX_FILE_BYTES: z.coerce
@@ -51,6 +53,7 @@ const environment = z.object({
   VETTED_RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(600),
   VETTED_RATE_LIMIT_DOWNLOADS: z.coerce.number().int().min(0).default(600),
   VETTED_PUBLIC_URL: optionalText.pipe(z.url('must be a URL such as https://vetted.example.com').optional()),
+  VETTED_TRUSTED_PROXIES: ipRanges,
   HF_HUB_URL: z.url('must be a URL such as https://huggingface.co').default('https://huggingface.co'),
   HF_TOKEN: optionalText,
   VETTED_HF_TREE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
@@ -80,6 +83,8 @@ export interface Config {
   /** Set when an external PostgreSQL is used; absent means "start the embedded one". */
   databaseUrl: string | undefined;
   adminToken: string | undefined;
+  /** PEM private key (ECDSA P-256/P-384 or Ed25519) approvals are signed with; absent: `<dataDir>/signing-key.pem`, generated on first start. */
+  signingKeyPem: string | undefined;
   embeddedPostgresPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Uploads larger than this are refused with 413. */
@@ -94,6 +99,8 @@ export interface Config {
   rateLimits: { writes: number; downloads: number };
   /** How clients reach this service (behind a proxy); absolute links are built from it. */
   publicUrl: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For names the client (anonymous /hf downloads are limited per client address). */
+  trustedProxies: IpRange[];
   /** Where imports read from: the Hugging Face Hub or a mirror of it. */
   hubUrl: string;
   /** Token for gated or private repositories on that Hub. */
@@ -172,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: values.DATABASE_URL,
     adminToken: values.VETTED_ADMIN_TOKEN,
+    signingKeyPem: values.VETTED_SIGNING_KEY,
     embeddedPostgresPort: values.VETTED_EMBEDDED_PG_PORT,
     logLevel: values.LOG_LEVEL,
     maxFileBytes: values.VETTED_MAX_FILE_BYTES,
@@ -180,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hfTreePageSize: values.VETTED_HF_TREE_PAGE_SIZE,
     rateLimits: { writes: values.VETTED_RATE_LIMIT_WRITES, downloads: values.VETTED_RATE_LIMIT_DOWNLOADS },
     publicUrl: values.VETTED_PUBLIC_URL?.replace(/\/+$/, ''),
+    trustedProxies: values.VETTED_TRUSTED_PROXIES,
     hubUrl: values.HF_HUB_URL.replace(/\/+$/, ''),
     hubToken: values.HF_TOKEN,
     benchmarks: {

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       dataDir: path.resolve('.vetted'),
       databaseUrl: undefined,
       adminToken: undefined,
+      signingKeyPem: undefined,
       embeddedPostgresPort: 54329,
       logLevel: 'info',
       maxFileBytes: 200 * 1024 ** 3,
@@ -19,6 +20,7 @@ describe('loadConfig', () => {
       hfTreePageSize: 1000,
       rateLimits: { writes: 600, downloads: 600 },
       publicUrl: undefined,
+      trustedProxies: [],
       hubUrl: 'https://huggingface.co',
       hubToken: undefined,
       benchmarks: { auto: true, concurrency: 1, executionProvider: 'auto', timeoutSeconds: 300, memoryLimitMb: 16_384 },
@@ -80,6 +82,14 @@ describe('loadConfig', () => {
         ],
       },
     });
+  });
+
+  it('reads the trusted proxies', () => {
+    expect(loadConfig({ VETTED_TRUSTED_PROXIES: '10.0.0.0/8, ::1' }).trustedProxies).toEqual([
+      { address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+      { address: '::1', prefix: 128, family: 'ipv6' },
+    ]);
+    expect(() => loadConfig({ VETTED_TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/VETTED_TRUSTED_PROXIES/);
   });
 
   it('uses S3 when a bucket is set', () => {

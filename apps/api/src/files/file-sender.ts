@@ -4,12 +4,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@vetted/domain';
 import { BlobStoreUnavailableError } from '@vetted/storage';
 import type { Principal } from '../auth/principal.js';
+import { RateLimiter } from '../auth/rate-limiter.js';
 import { sendProblem } from '../http/problem.filter.js';
 import { problem } from '../http/problem.js';
 import { answerRange, matchesEtag } from './byte-range.js';
 import { type Download, FileService } from './file.service.js';
 
 const PRESIGNED_URL_SECONDS = 300;
+/** Range answers this short are probes for the size and ETag (the JS Hub client asks for `bytes=0-0`), not downloads. */
+const PROBE_MAX_BYTES = 2;
 
 export interface SendOptions {
   /** Answer with a redirect to a presigned URL when the store can make one. */
@@ -18,16 +21,21 @@ export interface SendOptions {
   headers?: Record<string, string>;
   /** A range request for an empty file gets 200 + `Content-Range: bytes * /0` rather than 416 (Hub clients probe with a range). */
   emptyFileRangeOk?: boolean;
+  /** Who the download limit counts against; default the principal's actor (anonymous callers: their address). */
+  rateLimitKey?: string;
 }
 
 /**
  * Serves a stored file over HTTP for both download endpoints: ETag = sha256, one byte range,
  * If-None-Match, HEAD without reading the object, optional presigned redirect, and an audit event
- * recorded once the response is over.
+ * recorded once the response is over. Only answers that send file bytes count against the download limit.
  */
 @Injectable()
 export class FileSender {
-  constructor(private readonly files: FileService) {}
+  constructor(
+    private readonly files: FileService,
+    private readonly limiter: RateLimiter,
+  ) {}
 
   async send(request: FastifyRequest, reply: FastifyReply, principal: Principal, download: Download, options: SendOptions): Promise<void> {
     const { file } = download;
@@ -44,7 +52,9 @@ export class FileSender {
     if (matchesEtag(request.headers['if-none-match'], etag)) return void (await reply.status(304).send());
 
     const store = this.files.store;
+    const countDownload = () => this.limiter.take(options.rateLimitKey ?? principal.actor, 'downloads', reply);
     if (options.redirect && store.presignGet) {
+      if (request.method === 'GET') countDownload();
       const url = await store.presignGet(download.storageKey, { expiresInSeconds: PRESIGNED_URL_SECONDS, filename: name });
       if (request.method === 'GET') this.files.recordDownload(principal, download, { redirect: true });
       return void (await reply.redirect(url, 302));
@@ -64,6 +74,7 @@ export class FileSender {
     const partial = range.kind === 'partial' ? range : undefined;
     const length = partial ? partial.end - partial.start + 1 : size;
     const skipBody = request.method === 'HEAD' || length === 0;
+    if (!skipBody && !(partial && length <= PROBE_MAX_BYTES)) countDownload();
     // Opened before any header is set, so a storage failure answers a clean 503 problem.
     const body = skipBody ? Readable.from([]) : await this.open(download.storageKey, partial);
     void reply

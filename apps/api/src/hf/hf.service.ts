@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ModelFile, ModelVersion } from '@vetted/db';
 import { checkFilePath, manifestCommitSha } from '@vetted/domain';
-import { parseStoredCard, storedFacts } from '@vetted/lifecycle';
-import { z } from 'zod';
+import { parseStoredCard } from '@vetted/lifecycle';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import type { Principal } from '../auth/principal.js';
 import { FileRepository } from '../files/file.repository.js';
@@ -11,7 +10,12 @@ import { CONFIG, type Config } from '../infra/config.provider.js';
 import { ModelRepository, type ModelRow } from '../models/model.repository.js';
 import { VersionRepository } from '../models/version.repository.js';
 import { HfError } from './hf-error.js';
+import { SIGNATURE_FILE } from '@vetted/signing';
+import { SignatureRepository } from '../signing/signature.repository.js';
+import { type GitRef, type HubCommit, hubCommits, hubRefs } from './hf-history.js';
 import { HfRepository } from './hf.repository.js';
+import { hubModelFacts } from './hub-model-facts.js';
+import { type SignatureFile, signatureFile } from './signature-file.js';
 import { directoryOid, gitBlobOid, lfsPointer } from './lfs.js';
 
 /** Anonymous Hub clients, when VETTED_HF_ANONYMOUS allows them. */
@@ -22,7 +26,13 @@ export interface ResolvedRepo {
   version: ModelVersion;
   commitSha: string;
   files: ModelFile[];
+  /** The site's approval signature, for approved versions that do not carry a model.sig of their own. */
+  signature: SignatureFile | undefined;
+  /** What listings show: the files, and the signature. */
+  listed: ListedFile[];
 }
+
+type ListedFile = Pick<ModelFile, 'path' | 'sha256' | 'size'>;
 
 export type TreeEntry =
   | {
@@ -43,9 +53,6 @@ interface LastCommit {
 
 const MAIN_REVISIONS = new Set(['main', 'HEAD']);
 
-/** The Hub's `safetensors` model info: parameters per dtype and their total. */
-const safetensorsTotals = z.object({ parameters: z.record(z.string(), z.number()), total: z.number() });
-
 /** The read side of the Hugging Face Hub API over Vetted's approved versions (shared/hf-protocol.md). */
 @Injectable()
 export class HfService {
@@ -56,6 +63,7 @@ export class HfService {
     private readonly versions: HfRepository,
     private readonly versionRows: VersionRepository,
     private readonly files: FileRepository,
+    private readonly signatures: SignatureRepository,
   ) {}
 
   /**
@@ -74,6 +82,14 @@ export class HfService {
     );
   }
 
+  /** Who a key belongs to, for whoami: an unknown key, or none, is refused even where anonymous reads are allowed. */
+  async keyHolder(authorization: string | undefined): Promise<Principal> {
+    const token = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+    const principal = token ? await this.keys.authenticate(token) : undefined;
+    if (!principal) throw new HfError(401, undefined, 'Invalid credentials in Authorization header');
+    return principal;
+  }
+
   /** `main`/`HEAD` = newest approved version; a 40-hex commit or a label = that version if approved. */
   async resolve(principal: Principal, namespace: string, name: string, revision = 'main'): Promise<ResolvedRepo> {
     const model = await this.models.findByName(namespace, name, true);
@@ -88,14 +104,19 @@ export class HfService {
         : await this.versions.byLabel(model.id, revision);
     if (!version) throw new HfError(404, 'RevisionNotFound', `Invalid rev id: ${revision}`);
     const files = await this.files.list(version.id);
-    return { model, version, commitSha: version.commitSha ?? manifestCommitSha(files), files };
+    const signed =
+      version.status === 'approved' && !files.some((file) => file.path === SIGNATURE_FILE)
+        ? await this.signatures.latest(version.id, 'approval')
+        : null;
+    const signature = signed ? signatureFile(signed.bundle) : undefined;
+    const listed: ListedFile[] = signature ? [...files, signature] : files;
+    return { model, version, commitSha: version.commitSha ?? manifestCommitSha(files), files, signature, listed };
   }
 
   modelInfo(repo: ResolvedRepo): Record<string, unknown> {
-    const { model, version, commitSha, files } = repo;
+    const { model, version, commitSha, listed } = repo;
     const id = `${model.namespace}/${model.name}`;
     const card = parseStoredCard(version.card);
-    const safetensors = safetensorsTotals.safeParse(storedFacts.parse(version.facts).safetensors);
     return {
       _id: version.id,
       id,
@@ -112,16 +133,16 @@ export class HfService {
       tags: model.tags,
       ...(model.task ? { pipeline_tag: model.task } : {}),
       ...(model.library ? { library_name: model.library } : {}),
-      cardData: card?.frontMatter ?? (model.licenseId ? { license: model.licenseId } : {}),
-      siblings: files.map((file) => ({ rfilename: file.path, size: Number(file.size), lfs: lfsOf(file) })),
-      ...(safetensors.success ? { safetensors: safetensors.data } : {}),
+      cardData: { ...(model.licenseId ? { license: model.licenseId } : {}), ...card?.frontMatter },
+      siblings: listed.map((file) => ({ rfilename: file.path, size: Number(file.size), lfs: lfsOf(file) })),
+      ...hubModelFacts(version.facts),
     };
   }
 
   /** Entries under `path` ('' = the root), files and directories, sorted by path. */
-  tree(repo: ResolvedRepo, path: string, recursive: boolean): TreeEntry[] {
+  tree(repo: ResolvedRepo, path: string, recursive: boolean, expand: boolean): TreeEntry[] {
     const prefix = path === '' ? '' : `${path}/`;
-    const inside = repo.files.filter((f) => f.path.startsWith(prefix));
+    const inside = repo.listed.filter((f) => f.path.startsWith(prefix));
     if (inside.length === 0 && path !== '')
       throw new HfError(404, 'EntryNotFound', `${path} does not exist on "${repo.version.label}"`, repo.commitSha);
     const directories = new Set<string>();
@@ -134,23 +155,34 @@ export class HfService {
     }
     for (const directory of directories)
       entries.push({ type: 'directory', oid: directoryOid(repo.commitSha, directory), size: 0, path: directory });
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const sorted = entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return expand ? sorted.map((entry) => ({ ...entry, lastCommit: lastCommitOf(repo) })) : sorted;
   }
 
   /** One entry per requested path that exists, as a file or a directory; others are left out. */
   pathsInfo(repo: ResolvedRepo, paths: string[], expand: boolean): TreeEntry[] {
-    const lastCommit = { id: repo.commitSha, title: `Vetted version ${repo.version.label}`, date: repo.version.updatedAt.toISOString() };
+    const lastCommit = lastCommitOf(repo);
     const entries: TreeEntry[] = [];
     for (const path of paths) {
-      const file = repo.files.find((f) => f.path === path);
+      const file = repo.listed.find((f) => f.path === path);
       const entry: TreeEntry | undefined = file
         ? fileEntry(file)
-        : repo.files.some((f) => f.path.startsWith(`${path}/`))
+        : repo.listed.some((f) => f.path.startsWith(`${path}/`))
           ? { type: 'directory', oid: directoryOid(repo.commitSha, path), size: 0, path }
           : undefined;
       if (entry) entries.push(expand ? { ...entry, lastCommit } : entry);
     }
     return entries;
+  }
+
+  /** The Hub's refs: `main` and a tag per version label. */
+  async refs(repo: ResolvedRepo): Promise<Record<string, GitRef[]>> {
+    return hubRefs(repo.commitSha, await this.versions.history(repo.model.id));
+  }
+
+  /** The Hub's commit history from `repo`'s version back, one commit per downloadable version. */
+  async commits(repo: ResolvedRepo): Promise<HubCommit[]> {
+    return hubCommits(repo.version.label, await this.versions.history(repo.model.id));
   }
 
   /** What the file sender needs to serve and audit a download. */
@@ -168,7 +200,12 @@ export class HfService {
   }
 }
 
-function lfsOf(file: ModelFile): { oid: string; sha256: string; size: number; pointerSize: number } {
+/** Every entry of a version was last changed by that version's commit. */
+function lastCommitOf(repo: ResolvedRepo): LastCommit {
+  return { id: repo.commitSha, title: `Vetted version ${repo.version.label}`, date: repo.version.updatedAt.toISOString() };
+}
+
+function lfsOf(file: ListedFile): { oid: string; sha256: string; size: number; pointerSize: number } {
   return {
     oid: file.sha256,
     sha256: file.sha256,
@@ -177,7 +214,7 @@ function lfsOf(file: ModelFile): { oid: string; sha256: string; size: number; po
   };
 }
 
-function fileEntry(file: ModelFile): TreeEntry {
+function fileEntry(file: ListedFile): TreeEntry {
   const { oid, size, pointerSize } = lfsOf(file);
   return { type: 'file', oid: gitBlobOid(lfsPointer(file.sha256, file.size)), size, path: file.path, lfs: { oid, size, pointerSize } };
 }

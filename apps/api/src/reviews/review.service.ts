@@ -12,6 +12,7 @@ import { policyBlockers, PolicyService } from '../policy/policy.service.js';
 import { subjectOf, type VersionRef } from '../models/version-ref.js';
 import { VersionRepository } from '../models/version.repository.js';
 import { VersionService } from '../models/version.service.js';
+import { VersionSigner } from '../signing/version-signer.js';
 import type { VersionView } from '../models/version.schemas.js';
 import { countScanStatuses } from '../scans/scan-status.js';
 import { EvidenceRepository } from './evidence.repository.js';
@@ -39,6 +40,7 @@ export class ReviewService {
     private readonly policy: PolicyService,
     private readonly evidenceRows: EvidenceRepository,
     private readonly actors: ActorDirectory,
+    private readonly signer: VersionSigner,
   ) {}
 
   async review(principal: Principal, ref: VersionRef, input: CreateReviewBody): Promise<ReviewView> {
@@ -57,7 +59,7 @@ export class ReviewService {
         evidence,
         overrideReason,
       });
-      await changeVersionStatus(tx, {
+      const decided = await changeVersionStatus(tx, {
         versionId: version.id,
         subject: ref,
         to: decision,
@@ -77,6 +79,9 @@ export class ReviewService {
           payload: { model: `${ref.namespace}/${ref.name}`, version: ref.version, commitSha: changed.commitSha, comment: input.comment },
         }),
       });
+      if (decision === 'approved') {
+        await this.signer.approval(tx, ref, decided.version, { licenseId: evidence.license.id, reviewer: principal.actor });
+      }
       return created;
     });
     return toReviewView(review, ref.version, { name: principal.name, role: principal.role });
@@ -111,6 +116,7 @@ export class ReviewService {
           payload: { model: `${ref.namespace}/${ref.name}`, version: ref.version, reason },
         }),
       });
+      await this.signer.statusChange(tx, ref, changed, { status, reason, actor: principal.actor });
       return changed;
     });
     return this.versionService.view(updated);

@@ -25,7 +25,7 @@ function DeliveryRow({
         <code>{delivery.eventType}</code>
         <span className="muted small delivery-time">
           {formatDate(delivery.createdAt)}
-          {delivery.redeliveryOf && ' · redelivery'}
+          {delivery.redeliveryOf && ` · redelivery asked by ${delivery.requestedByName}`}
         </span>
       </td>
       <td data-label="Status">

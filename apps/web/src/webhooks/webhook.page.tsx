@@ -38,7 +38,8 @@ export function WebhookPage({ id }: { id: string }) {
             <p className="webhook-summary">
               <WebhookState webhook={hook} />{' '}
               <span className="muted small">
-                {eventsText(hook.events)} · {hook.namespace ?? 'every namespace'} · created {formatDate(hook.createdAt)}
+                {eventsText(hook.events)} · {hook.namespace ?? 'every namespace'} · created {formatDate(hook.createdAt)} by{' '}
+                {hook.createdByName}
                 {hook.consecutiveFailures > 0 && ` · ${hook.consecutiveFailures} failed attempts in a row`}
               </span>
             </p>

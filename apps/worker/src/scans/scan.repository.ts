@@ -167,4 +167,9 @@ export class ScanRepository {
       select: { label: true, card: true },
     });
   }
+
+  /** The organisation's trusted signing keys (PEM), for checking a carried model.sig. */
+  trustedKeys(): Promise<{ name: string; pem: string }[]> {
+    return this.db.trustedKey.findMany({ select: { name: true, pem: true }, orderBy: { createdAt: 'asc' } });
+  }
 }

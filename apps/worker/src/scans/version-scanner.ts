@@ -6,6 +6,7 @@ import type { BlobStore } from '@vetted/storage';
 import { Transactions } from '../infra/transactions.js';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
 import { blobByteSource } from './blob-byte-source.js';
+import { withCarriedSignature } from './carried-signature.js';
 import { ScanHeartbeat } from './scan-heartbeat.js';
 import { type RecordOutcome, ScanRecorder } from './scan-recorder.js';
 import { ScanRepository, type ScanTarget } from './scan.repository.js';
@@ -24,7 +25,7 @@ export class VersionScanner {
   private readonly recorder: ScanRecorder;
 
   constructor(
-    @Inject(CONFIG) config: Config,
+    @Inject(CONFIG) private readonly config: Config,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
     private readonly scans: ScanRepository,
     transactions: Transactions,
@@ -59,13 +60,14 @@ export class VersionScanner {
   }
 
   private async inspectAndRecord(version: ScanTarget): Promise<{ result: VersionScan; recorded: RecordOutcome }> {
-    const result = await scanVersion(
+    const scanned = await scanVersion(
       version.files.map((file) => ({
         path: file.path,
         size: Number(file.size),
         source: blobByteSource(this.store, file.blob.storageKey, Number(file.blob.size)),
       })),
     );
+    const result = { ...scanned, files: await withCarriedSignature(this.config, this.store, this.scans, version, scanned.files) };
     const card = await readVersionCard(this.scans, this.store, version);
     return { result, recorded: await this.recorder.record(version, result, card) };
   }

@@ -337,6 +337,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hf/api/whoami-v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HfController_whoami"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/hf/api/models/{namespace}/{name}": {
         parameters: {
             query?: never;
@@ -377,6 +393,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HfController_tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hf/api/models/{namespace}/{name}/refs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HfController_refs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hf/api/models/{namespace}/{name}/commits/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HfController_commits"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4368,6 +4416,37 @@ export interface operations {
             };
         };
     };
+    HfController_whoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or unknown key (X-Error-Code: RepoNotFound) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description X-Error-Code: RepoNotFound, RevisionNotFound or EntryNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HfController_modelInfo: {
         parameters: {
             query?: never;
@@ -4445,6 +4524,75 @@ export interface operations {
                 namespace: string;
                 name: string;
                 "*": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or unknown key (X-Error-Code: RepoNotFound) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description X-Error-Code: RepoNotFound, RevisionNotFound or EntryNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HfController_refs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or unknown key (X-Error-Code: RepoNotFound) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description X-Error-Code: RepoNotFound, RevisionNotFound or EntryNotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HfController_commits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                name: string;
+                revision: string;
             };
             cookie?: never;
         };
@@ -8341,6 +8489,8 @@ export interface operations {
                             /** @description Failed attempts since the last success */
                             consecutiveFailures: number;
                             createdBy: string;
+                            /** @description The name of the admin's key that created it */
+                            createdByName: string;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -8443,6 +8593,8 @@ export interface operations {
                         /** @description Failed attempts since the last success */
                         consecutiveFailures: number;
                         createdBy: string;
+                        /** @description The name of the admin's key that created it */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                         /** @description The Standard Webhooks signing secret (whsec_…): shown only in this response, never again */
@@ -8543,6 +8695,8 @@ export interface operations {
                         /** @description Failed attempts since the last success */
                         consecutiveFailures: number;
                         createdBy: string;
+                        /** @description The name of the admin's key that created it */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8779,6 +8933,8 @@ export interface operations {
                         /** @description Failed attempts since the last success */
                         consecutiveFailures: number;
                         createdBy: string;
+                        /** @description The name of the admin's key that created it */
+                        createdByName: string;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -9017,6 +9173,7 @@ export interface operations {
                             error: string | null;
                             /** @description system, or the admin who asked for a redelivery */
                             requestedBy: string;
+                            requestedByName: string;
                             redeliveryOf: string | null;
                             createdAt: string;
                         }[];
@@ -9145,6 +9302,7 @@ export interface operations {
                         error: string | null;
                         /** @description system, or the admin who asked for a redelivery */
                         requestedBy: string;
+                        requestedByName: string;
                         redeliveryOf: string | null;
                         createdAt: string;
                     };

@@ -56,3 +56,35 @@ export const storedImportFiles = z.array(storedImportFile).catch([]);
 /** A value as its schema stores it, for a JSON column. */
 export const toStoredJson = <S extends z.ZodType>(schema: S, value: z.input<S>): Prisma.InputJsonValue =>
   schema.parse(value) as Prisma.InputJsonValue;
+
+const record = z.record(z.string(), z.unknown());
+
+/**
+ * benchmark_runs.result: the runner's result as the worker stores it (see @vetted/inference
+ * BenchmarkResult and GgufBenchmarkResult), with the fields its readers use; a field of another shape
+ * reads as absent, other fields pass through.
+ */
+export const storedRunResult = z
+  .looseObject({
+    format: z.literal('gguf').optional().catch(undefined),
+    executionProvider: z
+      .object({
+        requested: z.string().optional(),
+        actual: z.string().nullable().optional(),
+        fallbackReason: z.string().nullable().optional(),
+      })
+      .optional()
+      .catch(undefined),
+    hardware: record.optional().catch(undefined),
+    settings: record.optional().catch(undefined),
+    metrics: record.optional().catch(undefined),
+    outputs: z.array(record).optional().catch(undefined),
+    reference: z.object({ passed: z.boolean(), maxAbsError: z.number() }).nullable().optional().catch(undefined),
+    findings: storedFindings,
+    perplexity: z.object({ value: z.number() }).optional().catch(undefined),
+    completion: z.object({ sha256: z.string() }).optional().catch(undefined),
+  })
+  .catch({ findings: [] });
+export type StoredRunResult = z.output<typeof storedRunResult>;
+
+export const parseStoredRunResult = (value: unknown): StoredRunResult => storedRunResult.parse(value ?? {});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStoredCard, storedCard, storedFindings, storedImportFiles, toStoredJson } from '../src/index.js';
+import { parseStoredCard, parseStoredRunResult, storedCard, storedFindings, storedImportFiles, toStoredJson } from '../src/index.js';
 
 describe('stored shapes', () => {
   it('read back what the writer stored', () => {
@@ -36,5 +36,31 @@ describe('stored shapes', () => {
       { path: 'a.bin', size: 3, bytesDone: 1, status: 'downloading' },
     ]);
     expect(storedImportFiles.parse(null)).toEqual([]);
+  });
+});
+
+describe('a stored benchmark result', () => {
+  it('reads what the runner wrote, and a field of another shape as absent', () => {
+    const result = parseStoredRunResult({
+      executionProvider: { requested: 'auto', actual: 'cpu', fallbackReason: 'no GPU' },
+      settings: { batchSize: 1 },
+      reference: 'yes',
+      findings: [{ severity: 'info', code: 'dims_defaulted', message: 'x.2 = 224' }],
+      perplexity: { value: 3.5 },
+      somethingNewer: 1,
+    });
+    expect(result).toMatchObject({
+      executionProvider: { actual: 'cpu' },
+      settings: { batchSize: 1 },
+      reference: undefined,
+      findings: [{ severity: 'info', code: 'dims_defaulted' }],
+      perplexity: { value: 3.5 },
+      somethingNewer: 1,
+    });
+  });
+
+  it('reads a missing or unreadable result as one with no findings', () => {
+    expect(parseStoredRunResult(null)).toEqual({ findings: [] });
+    expect(parseStoredRunResult('garbage')).toEqual({ findings: [] });
   });
 });

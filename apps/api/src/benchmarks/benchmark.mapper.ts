@@ -1,26 +1,13 @@
 import type { BenchmarkRun } from '@vetted/db';
 import { fileFormat } from '@vetted/domain';
 import type { ActorInfo } from '../auth/actor-directory.js';
+import { parseStoredRunResult, type StoredRunResult } from '@vetted/lifecycle';
 import { z } from 'zod';
 import { type BenchmarkView, ggufOutcome, resolvedInput } from './benchmark.schemas.js';
 
 const storedInputs = z.array(resolvedInput);
 
-/** What the worker stores from the runner's result (see @vetted/inference BenchmarkResult and GgufBenchmarkResult). */
-interface StoredResult {
-  format?: 'gguf';
-  executionProvider?: { requested?: string; actual?: string; fallbackReason?: string };
-  hardware?: Record<string, unknown>;
-  settings?: Record<string, unknown>;
-  metrics?: Record<string, unknown>;
-  outputs?: Record<string, unknown>[];
-  reference?: { passed: boolean; maxAbsError: number };
-  findings?: BenchmarkView['findings'];
-  perplexity?: { value: number };
-  completion?: { sha256: string };
-}
-
-const resultOf = (run: BenchmarkRun): StoredResult => (run.result ?? {}) as StoredResult;
+const resultOf = (run: BenchmarkRun): StoredRunResult => parseStoredRunResult(run.result);
 
 /** A run's format follows from its file's name, as the file's own format does: known before any result. */
 export const formatOf = (run: BenchmarkRun): BenchmarkView['format'] => (fileFormat(run.file) === 'gguf' ? 'gguf' : 'onnx');
@@ -50,10 +37,10 @@ export function toBenchmarkView(run: BenchmarkRun, model: string, version: strin
     inputs: storedInputs.safeParse(result.settings?.inputs).data ?? null,
     metrics: format === 'onnx' ? ((result.metrics as BenchmarkView['metrics'] | undefined) ?? null) : null,
     // Parsed, not cast: a failed run (no metrics) or a result of another shape gives null.
-    gguf: format === 'gguf' ? (ggufOutcome.safeParse(result).data ?? null) : null,
+    gguf: format === 'gguf' ? (ggufOutcome.safeParse(run.result).data ?? null) : null,
     outputs: result.outputs ?? null,
     reference: result.reference ? { passed: result.reference.passed, maxAbsError: result.reference.maxAbsError } : null,
-    findings: result.findings ?? [],
+    findings: result.findings,
     error: run.error,
     logTail: run.logTail,
     createdAt: run.createdAt.toISOString(),

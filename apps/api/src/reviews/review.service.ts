@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ModelVersion, Review } from '@vetted/db';
 import { DomainError, hasRole } from '@vetted/domain';
-import { allowedFrom, changeVersionStatus } from '@vetted/lifecycle';
+import { allowedFrom, changeVersionStatus, parseStoredRunResult } from '@vetted/lifecycle';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
 import type { Principal } from '../auth/principal.js';
@@ -20,7 +20,7 @@ import { ReviewRepository } from './review.repository.js';
 import type { CreateReviewBody, Evidence, QueueItem, ReviewView } from './review.schemas.js';
 import { diffVersions } from './version-diff.js';
 import { bySeverity, findingsOf } from './version-findings.js';
-import { cardLicense, parseRunResult, type VersionSnapshot } from './version-snapshot.js';
+import { cardLicense, type VersionSnapshot } from './version-snapshot.js';
 
 const QUEUE_LIMIT = 100;
 
@@ -246,7 +246,7 @@ export class ReviewService {
 
 function runEvidence(snapshot: VersionSnapshot, names: ReadonlyMap<string, ActorInfo>): NonNullable<Evidence['benchmarkRuns']> {
   return snapshot.runs.map((run) => {
-    const result = parseRunResult(run.result);
+    const result = parseStoredRunResult(run.result);
     return {
       id: run.id,
       file: run.file,

@@ -1,6 +1,5 @@
 import type { BenchmarkRun, ScanStatus } from '@vetted/db';
 import { parseStoredCard, type StoredCard, type StoredFinding } from '@vetted/lifecycle';
-import { z } from 'zod';
 
 /** What a review looks at about one version, read once from the database. */
 export interface VersionSnapshot {
@@ -38,14 +37,3 @@ export function cardLicense(card: StoredCard | null): string | null {
 }
 
 /** What the runner stored about a run (resolved inputs live in its settings), read defensively. */
-const storedRunResult = z
-  .object({
-    reference: z.object({ passed: z.boolean(), maxAbsError: z.number() }).nullable().optional().catch(null),
-    findings: z
-      .array(z.object({ severity: z.string(), code: z.string(), message: z.string() }))
-      .optional()
-      .catch([]),
-    settings: z.record(z.string(), z.unknown()).optional().catch({}),
-  })
-  .catch({});
-export const parseRunResult = (result: unknown) => storedRunResult.parse(result ?? {});

@@ -7,6 +7,7 @@ COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/cli/package.json apps/cli/
 COPY apps/web/package.json apps/web/
+COPY libs/bundles/package.json libs/bundles/
 COPY libs/config/package.json libs/config/
 COPY libs/db/package.json libs/db/
 COPY libs/domain/package.json libs/domain/

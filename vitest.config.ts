@@ -13,7 +13,7 @@ export default defineConfig({
     alias: [
       { find: /^@vetted\/db\/embedded$/, replacement: `${root}libs/db/src/embedded-postgres.ts` },
       {
-        find: /^@vetted\/(config|db|domain|formats|hub|inference|licenses|lifecycle|queue|signing|storage|webhooks)$/,
+        find: /^@vetted\/(config|db|domain|formats|hub|inference|licenses|lifecycle|queue|signing|bundles|storage|webhooks)$/,
         replacement: `${root}libs/$1/src/index.ts`,
       },
       { find: /^@vetted\/(api|worker|cli)$/, replacement: `${root}apps/$1/src/index.ts` },

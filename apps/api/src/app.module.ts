@@ -69,6 +69,10 @@ import { signingKeyProvider } from './signing/signing-key.provider.js';
 import { SigningController } from './signing/signing.controller.js';
 import { SigningService } from './signing/signing.service.js';
 import { VersionSigner } from './signing/version-signer.js';
+import { BundleExportService } from './bundles/bundle-export.service.js';
+import { BundleImportService } from './bundles/bundle-import.service.js';
+import { BundleRepository } from './bundles/bundle.repository.js';
+import { BundlesController } from './bundles/bundles.controller.js';
 
 @Module({})
 export class AppModule {
@@ -94,6 +98,7 @@ export class AppModule {
         BenchmarksController,
         WebhooksController,
         SigningController,
+        BundlesController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -144,6 +149,9 @@ export class AppModule {
         signingKeyProvider,
         SignatureRepository,
         VersionSigner,
+        BundleRepository,
+        BundleExportService,
+        BundleImportService,
         SigningService,
         { provide: RateLimiter, inject: [CONFIG], useFactory: (config: Config) => new RateLimiter(config) },
       ],

@@ -47,21 +47,22 @@ async function submit(name: string, files: Record<string, Buffer>): Promise<stri
 async function settled(id: string): Promise<Record<string, any>> {
   await expect
     .poll(async () => (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body.status, {
-      timeout: 60_000,
+      timeout: 300_000, // a ceiling for a machine loaded many times over, not an expectation
       interval: 200,
     })
     .toMatch(/^(succeeded|failed|cancelled)$/);
   return (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body;
 }
 
-describe('scan and benchmark jobs', () => {
+// Generous ceilings: CI machines are sometimes loaded many times over (a passing run takes seconds).
+describe('scan and benchmark jobs', { timeout: 600_000 }, () => {
   it('scans a submitted version, then benchmarks its main ONNX file on the worker and records the result', async () => {
     const base = await submit('mlp', {
       'model.onnx': mlpModel(64, 2),
       'config.json': Buffer.from('{"architectures":["Mlp"],"model_type":"mlp"}'),
     });
     await expect
-      .poll(async () => (await api.request('GET', `${base}/scan`, { key: publisher })).body.status, { timeout: 20_000 })
+      .poll(async () => (await api.request('GET', `${base}/scan`, { key: publisher })).body.status, { timeout: 120_000 })
       .toBe('clean');
     const version = (await api.request('GET', base, { key: publisher })).body;
     expect(version).toMatchObject({
@@ -70,7 +71,7 @@ describe('scan and benchmark jobs', () => {
     });
 
     await expect
-      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 120_000 })
       .toBe(1);
     const [auto] = (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items;
     const run = await settled(auto.id);
@@ -138,7 +139,7 @@ describe('scan and benchmark jobs', () => {
     ] as const) {
       const base = await submit(name, { 'model.onnx': model, 'test_data_set_0/input_0.pb': input, 'test_data_set_0/output_0.pb': output });
       await expect
-        .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+        .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 120_000 })
         .toBe(1);
       const run = await settled((await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items[0].id);
       // Wrong outputs fail the smoke test: the metrics stay visible, but the run is no latency to advertise.
@@ -154,7 +155,7 @@ describe('scan and benchmark jobs', () => {
     const runs = async (base: string) => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items;
     // PP-OCR's text detector takes x [?, 3, ?, ?]: nothing in the graph says the image size.
     const bare = await submit('detector', { 'model.onnx': imageDetectorModel() });
-    await expect.poll(async () => (await runs(bare)).length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => (await runs(bare)).length, { timeout: 120_000 }).toBe(1);
     const guessed = await settled((await runs(bare))[0].id);
     expect(guessed.status).toBe('succeeded');
     expect(guessed.inputs).toEqual([
@@ -184,7 +185,7 @@ describe('scan and benchmark jobs', () => {
       'model.onnx': imageDetectorModel(),
       'preprocessor_config.json': Buffer.from(JSON.stringify({ size: { height: 640, width: 640 } })),
     });
-    await expect.poll(async () => (await runs(sized)).length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => (await runs(sized)).length, { timeout: 120_000 }).toBe(1);
     const configured = await settled((await runs(sized))[0].id);
     expect(configured.inputs[0]).toMatchObject({
       shape: [1, 3, 640, 640],
@@ -192,12 +193,12 @@ describe('scan and benchmark jobs', () => {
     });
     expect(configured.outputs[0].shape).toEqual([1, 1, 640, 640]);
     expect(configured.findings).toEqual([]);
-  }, 60_000); // two scans and three runs, on a machine other tests share
+  }, 600_000); // two scans and three runs, on a machine other tests share
 
   it('gives a reviewer true evidence for a PP-OCR-like detector: weights in Constant nodes counted, the image size it ran on named', async () => {
     const base = await submit('ppocr-det', { 'model.onnx': constantDetectorModel() });
     await expect
-      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 120_000 })
       .toBe(1);
     const run = await settled((await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items[0].id);
     expect(run.status).toBe('succeeded');
@@ -228,7 +229,7 @@ describe('scan and benchmark jobs', () => {
     });
     const base = await submit('broken', { 'model.onnx': unknownOp });
     await expect
-      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 20_000 })
+      .poll(async () => (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items.length, { timeout: 120_000 })
       .toBe(1);
     const [auto] = (await api.request('GET', `${base}/benchmarks`, { key: publisher })).body.items;
     const run = await settled(auto.id);
@@ -252,7 +253,7 @@ describe('scan and benchmark jobs', () => {
     });
     expect(asked.status).toBe(202);
     await expect
-      .poll(async () => (await api.request('GET', `/v1/benchmarks/${asked.body.id}`, { key: publisher })).body.status, { timeout: 20_000 })
+      .poll(async () => (await api.request('GET', `/v1/benchmarks/${asked.body.id}`, { key: publisher })).body.status, { timeout: 120_000 })
       .toBe('running');
     const cancelled = await api.request('POST', `/v1/benchmarks/${asked.body.id}/cancel`, { key: publisher });
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);

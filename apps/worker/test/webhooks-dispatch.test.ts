@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createPrismaClient, type PrismaClient } from '@vetted/db';
 import { recordEvent } from '@vetted/lifecycle';
+import { EVENT_ORDER_LOCK } from '@vetted/lifecycle';
 import pg from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { safetensorsFile } from '../../../libs/formats/test/safetensors-writer.j
 import { TestReceiver } from '../../../libs/webhooks/test/test-receiver.js';
 import { ADMIN_TOKEN, ApiHarness } from '../../api/test/api-harness.js';
 import { createWorker } from '../src/worker.js';
-import { commitEvent, dispatched, HORIZON_WAIT, modelCreated, TestClock, webhookWorker } from './webhooks-harness.js';
+import { commitEvent, dispatched, DELIVERY_WAIT, modelCreated, TestClock, webhookWorker } from './webhooks-harness.js';
 
 let api: ApiHarness;
 let db: PrismaClient;
@@ -54,7 +55,7 @@ describe('dispatching events to webhooks', () => {
       .poll(async () => {
         await worker.round();
         return deliveredSubjects('rollback');
-      }, HORIZON_WAIT)
+      }, DELIVERY_WAIT)
       .toEqual(['rollback/kept']);
     expect(await dispatched(db, kept)).toBe(true);
     expect(await db.domainEvent.count({ where: { subjectId: 'rollback/undone' } })).toBe(0);
@@ -67,23 +68,33 @@ describe('dispatching events to webhooks', () => {
     const slow = new pg.Client({ connectionString: api.databaseUrl });
     await slow.connect();
     try {
+      // A slow transaction writes its event as recordEvent does (the ordering lock, then the row) and stays open…
       await slow.query('BEGIN');
+      await slow.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK.toString()]);
       await slow.query(
         `INSERT INTO domain_events (type, actor, actor_name, subject_type, subject_id, namespace, payload)
          VALUES ('model.created', 'key:test', 'tester', 'model', 'late/slow', 'late', '{"model":"late/slow","source":"upload"}')`,
       );
-      await commitEvent(db, modelCreated('late', 'quick'));
+      // …so a quick one waits for it instead of committing a larger seq first, and nothing is dispatched yet.
+      const quick = commitEvent(db, modelCreated('late', 'quick'));
+      await expect
+        .poll(
+          async () =>
+            (await api.sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`)).length,
+        )
+        .toBeGreaterThan(0);
       await worker.round();
       expect(deliveredSubjects('late')).toEqual([]);
       await slow.query('COMMIT');
+      await quick;
     } finally {
       await slow.end();
     }
     await expect
       .poll(async () => {
         await worker.round();
-        return deliveredSubjects('late').sort();
-      }, HORIZON_WAIT)
+        return deliveredSubjects('late').sort(); // delivery order is not guaranteed
+      }, DELIVERY_WAIT)
       .toEqual(['late/quick', 'late/slow']);
   });
 
@@ -113,7 +124,7 @@ describe('dispatching events to webhooks', () => {
         .poll(async () => {
           await Promise.all(workers.map((worker) => worker.dispatcher.dispatchNew()));
           return dispatched(db, ids.at(-1)!);
-        }, HORIZON_WAIT)
+        }, DELIVERY_WAIT)
         .toBe(true);
       const deliveries = await db.webhookDelivery.findMany({ where: { webhookId: hook.id } });
       expect(deliveries.map((delivery) => delivery.eventId).sort()).toEqual([...ids].sort());

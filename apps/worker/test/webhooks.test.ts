@@ -5,7 +5,7 @@ import { recordingNetwork } from '../../../libs/webhooks/test/recording-network.
 import { TestReceiver } from '../../../libs/webhooks/test/test-receiver.js';
 import { ADMIN_TOKEN, ApiHarness } from '../../api/test/api-harness.js';
 import { WebhookDeliveryRepository } from '../src/webhooks/webhook-delivery.repository.js';
-import { commitEvent, dispatched, HORIZON_WAIT, modelCreated, TestClock, versionApproved, webhookWorker } from './webhooks-harness.js';
+import { commitEvent, dispatched, DELIVERY_WAIT, modelCreated, TestClock, versionApproved, webhookWorker } from './webhooks-harness.js';
 
 let api: ApiHarness;
 let db: PrismaClient;
@@ -58,7 +58,7 @@ describe('webhook deliveries', () => {
       .poll(async () => {
         await worker.round();
         return receiver.requests.length;
-      }, HORIZON_WAIT)
+      }, DELIVERY_WAIT)
       .toBe(1);
     for (let round = 0; round < 3; round += 1) await worker.round();
     expect(receiver.requests).toHaveLength(1);
@@ -112,7 +112,7 @@ describe('webhook deliveries', () => {
       .poll(async () => {
         await first.round();
         return (await deliveriesOf(hook.id))[0]?.attempts;
-      }, HORIZON_WAIT)
+      }, DELIVERY_WAIT)
       .toBe(1);
     let [delivery] = await deliveriesOf(hook.id);
     expect(delivery).toMatchObject({ status: 'pending', responseStatus: null, error: expect.stringContaining('ECONNREFUSED') });
@@ -162,7 +162,7 @@ describe('webhook deliveries', () => {
       .poll(async () => {
         await worker.dispatcher.dispatchNew();
         return (await deliveriesOf(hook.id)).length;
-      }, HORIZON_WAIT)
+      }, DELIVERY_WAIT)
       .toBe(1);
     // A worker takes the delivery for a minute, then dies without sending it.
     const claimed = await new WebhookDeliveryRepository(db).claimDue(clock.now(), new Date(clock.now().getTime() + 60_000), 100);
@@ -188,7 +188,7 @@ describe('webhook deliveries', () => {
       .poll(async () => {
         await worker.round();
         return (await deliveriesOf(hook.id))[0]?.error;
-      }, HORIZON_WAIT)
+      }, DELIVERY_WAIT)
       .toBe('rebinding.test resolves to 127.0.0.1, a loopback address');
     expect(network.connections).toEqual([]);
     expect(receiver.requests).toHaveLength(before);
@@ -207,7 +207,7 @@ describe('webhook deliveries', () => {
         .poll(async () => {
           await worker.round();
           return (await webhookView(hook.id)).enabled;
-        }, HORIZON_WAIT)
+        }, DELIVERY_WAIT)
         .toBe(false);
       expect(await webhookView(hook.id)).toMatchObject({
         consecutiveFailures: DISABLE_AFTER,
@@ -232,7 +232,7 @@ describe('webhook deliveries', () => {
         .poll(async () => {
           await worker.round();
           return dispatched(db, meanwhile);
-        }, HORIZON_WAIT)
+        }, DELIVERY_WAIT)
         .toBe(true);
       expect(failing.requests).toHaveLength(DISABLE_AFTER);
       expect(await deliveriesOf(hook.id)).toHaveLength(DISABLE_AFTER);

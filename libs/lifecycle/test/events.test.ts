@@ -1,5 +1,4 @@
 import { createPrismaClient, type PrismaClient } from '@vetted/db';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/database.js';
 import { listEvents, type NewDomainEvent, recordEvent } from '../src/index.js';
@@ -17,11 +16,15 @@ const event = (name: string): NewDomainEvent => ({
   payload: { model: `acme/${name}`, source: 'upload' },
 });
 
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setImmediate(resolve));
+}
+
 const subjects = async (after?: bigint) => (await listEvents(db, { after, limit: 100, namespace: 'acme' })).map((row) => row.subjectId);
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
-  db = createPrismaClient(databaseUrl, 2);
+  db = createPrismaClient(databaseUrl, 4);
 });
 afterAll(() => db?.$disconnect());
 
@@ -42,26 +45,36 @@ describe('domain events', () => {
     await expect(db.$transaction(async (tx) => recordEvent(tx, bad))).rejects.toThrow();
   });
 
-  it('never lets a reader paging by seq pass an event whose transaction commits late', async () => {
+  it('numbers events in commit order: a writer waits until an earlier event’s transaction has ended', async () => {
     const [latest] = await db.$queryRaw<{ seq: bigint }[]>`SELECT coalesce(max(seq), 0) AS seq FROM domain_events`;
     const start = latest!.seq;
-    // A slow transaction takes the next seq and stays open…
-    const slow = new pg.Client({ connectionString: databaseUrl });
-    await slow.connect();
-    try {
-      await slow.query('BEGIN');
-      await slow.query(
-        `INSERT INTO domain_events (type, actor, actor_name, subject_type, subject_id, namespace, payload)
-         VALUES ('model.created', 'key:test', 'tester', 'model', 'acme/late', 'acme', '{"model":"acme/late","source":"upload"}')`,
-      );
-      // …while a quick one commits after it, with a larger seq.
-      await db.$transaction(async (tx) => recordEvent(tx, event('early')));
-      // The reader sees neither yet: returning "early" would move its cursor past "late".
-      expect(await subjects(start)).toEqual([]);
-      await slow.query('COMMIT');
-    } finally {
-      await slow.end();
-    }
-    await expect.poll(() => subjects(start)).toEqual(['acme/late', 'acme/early']);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let recorded!: () => void;
+    const slowRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    // A slow transaction records its event first and stays open…
+    const slow = db.$transaction(
+      async (tx) => {
+        await recordEvent(tx, event('late'));
+        recorded();
+        await held;
+      },
+      { timeout: 120_000 },
+    );
+    await slowRecorded;
+    // …so a quick one that records an event after it waits, instead of committing a larger seq first.
+    let quickDone = false;
+    const quick = db.$transaction(async (tx) => recordEvent(tx, event('early'))).then(() => (quickDone = true));
+    await waitFor(
+      async () =>
+        (await db.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`)
+          .length > 0,
+    );
+    expect(quickDone).toBe(false);
+    expect(await subjects(start)).toEqual([]);
+    release();
+    await slow;
+    await quick;
+    expect(await subjects(start)).toEqual(['acme/late', 'acme/early']);
   });
 });

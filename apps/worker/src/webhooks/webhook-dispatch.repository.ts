@@ -44,7 +44,7 @@ export class WebhookDispatchRepository {
         { seq: bigint }[]
       >`SELECT seq FROM webhook_cursors WHERE id = ${CURSOR_ID} FOR UPDATE SKIP LOCKED`;
       if (!cursor) return undefined;
-      // Only events below the commit horizon: one that commits later with a smaller seq is never passed.
+      // Events are numbered in commit order (recordEvent): moving the cursor past one never skips another.
       const events = await listEvents(tx, { after: cursor.seq, limit });
       const last = events.at(-1);
       if (!last) return { events: 0, deliveries: 0 };

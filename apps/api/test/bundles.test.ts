@@ -33,13 +33,11 @@ let siteC: ApiHarness;
 let bundle: Buffer;
 let keyA: { publicKeyPem: string; fingerprint: string };
 
-async function approvedOnA(name: string, version: string): Promise<void> {
+async function approvedOnA(name: string, version: string, license = 'apache-2.0'): Promise<void> {
   const publisher = await siteA.keyFor('publisher', `publisher ${name}`);
   const reviewer = await siteA.keyFor('reviewer', `reviewer ${name}`);
   const base = `/v1/models/acme/${name}`;
-  expect(
-    (await siteA.request('POST', '/v1/models', { key: publisher, body: { namespace: 'acme', name, license: 'apache-2.0' } })).status,
-  ).toBe(201);
+  expect((await siteA.request('POST', '/v1/models', { key: publisher, body: { namespace: 'acme', name, license } })).status).toBe(201);
   expect((await siteA.request('POST', `${base}/versions`, { key: publisher, body: { version } })).status).toBe(201);
   for (const [file, bytes] of Object.entries(FILES)) {
     const put = await siteA.request('PUT', `${base}/versions/${version}/files/${file}`, {
@@ -209,6 +207,34 @@ describe('site-to-site bundles', () => {
     expect(origin.body.trusted).toBe(false);
     expect(origin.body.evidence.reviews).toEqual([expect.objectContaining({ decision: 'approved', comment: 'fine' })]);
     expect(origin.body.evidence.license).toMatchObject({ id: 'apache-2.0' });
+  });
+
+  it('answers two imports of the same bundle at once with a result or a conflict, never a 500', async () => {
+    await approvedOnA('twice', '1');
+    const twice = await exported(siteA, ['acme/twice@1']);
+    const replies = await Promise.all([importInto(siteB, twice), importInto(siteB, twice)]);
+    expect(replies.map((reply) => reply.status).filter((status) => status !== 200 && status !== 409)).toEqual([]);
+    expect(replies.some((reply) => reply.status === 200)).toBe(true);
+    const [count] = await siteB.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = 'twice'`,
+    );
+    expect(Number(count!.n)).toBe(1);
+  });
+
+  it('lands a license the receiving catalog does not know as unknown, keeping the carried terms as evidence', async () => {
+    await siteA.sql(
+      `INSERT INTO licenses (id, name, terms, updated_at)
+       VALUES ('acme-internal', 'ACME internal', '{"commercialUse": "yes", "summary": "ACME staff only"}', now())`,
+    );
+    await approvedOnA('internal', '1', 'acme-internal');
+    const reply = await importInto(siteB, await exported(siteA, ['acme/internal@1']));
+    expect(reply.body.versions).toEqual([expect.objectContaining({ model: 'acme/internal', outcome: 'approved', license: 'unknown' })]);
+    const [version] = await siteB.sql<{ license_id: string }>(
+      `SELECT v.license_id FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = 'internal'`,
+    );
+    expect(version!.license_id).toBe('unknown');
+    const origin = await siteB.request('GET', '/v1/models/acme/internal/versions/1/origin', admin);
+    expect(origin.body.evidence.license).toMatchObject({ id: 'acme-internal', terms: { summary: 'ACME staff only' } });
   });
 });
 

@@ -8,6 +8,7 @@ import type { BlobStore, WrittenBlob } from '@vetted/storage';
 import type { Principal } from '../auth/principal.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
 import type { Transaction } from '../infra/prisma.service.js';
+import { isUniqueViolation } from '../infra/unique-violation.js';
 import { Transactions } from '../infra/transactions.js';
 import { SignatureRepository } from '../signing/signature.repository.js';
 import { SIGNING_KEY } from '../signing/signing-key.provider.js';
@@ -44,6 +45,12 @@ export class BundleImportService {
     } catch (error) {
       await Promise.all(written.map((blob) => this.store.delete(blob.key)));
       if (error instanceof BundleRefused) throw new DomainError('invalid', error.code, error.message);
+      if (isUniqueViolation(error)) {
+        throw DomainError.conflict(
+          'bundle_import_conflict',
+          'Another import is landing the same versions right now; import again once it has finished (a repeat changes nothing)',
+        );
+      }
       throw error;
     }
   }
@@ -87,7 +94,8 @@ export class BundleImportService {
       if (!same) throw DomainError.conflict('bundle_version_conflict', `${record.model}@${record.version} exists here with other files`);
       return { model: record.model, version: record.version, outcome: 'unchanged', license: null };
     }
-    const licenseId = record.license && (await this.bundles.knownLicense(tx, record.license.id)) ? record.license.id : null;
+    // A license this catalog does not know lands as `unknown` (its terms need review); the carried terms stay as evidence.
+    const licenseId = record.license ? ((await this.bundles.knownLicense(tx, record.license.id)) ? record.license.id : 'unknown') : null;
     const versionId = await this.bundles.createDraft(tx, { record, licenseId, createdBy: principal.actor });
     const site = bundle.signer.fingerprint;
     const actor = { actor: principal.actor, actorName: principal.name };

@@ -53,7 +53,8 @@ export interface BlobStore {
 }
 
 export interface StaleUploads {
-  count: number;
+  /** Null where the store cannot list them (an S3-compatible server without ListMultipartUploads). */
+  count: number | null;
   /** What they hold; null where the store cannot tell cheaply (S3 keeps the size per part). */
   bytes: number | null;
 }

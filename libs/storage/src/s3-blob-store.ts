@@ -146,39 +146,42 @@ export class S3BlobStore implements BlobStore {
   }
 
   async staleUploads(): Promise<StaleUploads> {
-    let count = 0;
-    for await (const _upload of this.staleMultipartUploads()) count++;
-    return { count, bytes: null };
+    const uploads = await this.staleMultipartUploads();
+    return { count: uploads?.length ?? null, bytes: null };
   }
 
   async removeStaleUploads(): Promise<StaleUploads> {
-    let count = 0;
-    for await (const upload of this.staleMultipartUploads()) {
+    const uploads = await this.staleMultipartUploads();
+    for (const upload of uploads ?? []) {
       await this.client
         .send(new AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: upload.Key, UploadId: upload.UploadId }))
         .catch((error: unknown) => Promise.reject(unavailableOr(error)));
-      count++;
     }
-    return { count, bytes: null };
+    return { count: uploads?.length ?? null, bytes: null };
   }
 
-  private async *staleMultipartUploads(): AsyncIterable<MultipartUpload> {
+  /**
+   * Multipart uploads under this store's prefix started longer ago than the stale bound; undefined when
+   * the server cannot list them (s3rver answers NotImplemented): "none found" would be a claim we cannot make.
+   */
+  private async staleMultipartUploads(): Promise<MultipartUpload[] | undefined> {
     const startedBefore = Date.now() - (this.options.staleUploadAfterMs ?? STALE_UPLOAD_AFTER_MS);
+    const stale: MultipartUpload[] = [];
     let markers: { KeyMarker?: string | undefined; UploadIdMarker?: string | undefined } = {};
     do {
       let page;
       try {
         page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.options.bucket, Prefix: PREFIX, ...markers }));
       } catch (error) {
-        // Some S3-compatible servers (s3rver) cannot list multipart uploads: there is nothing this store can find.
-        if (error instanceof S3ServiceException && error.name === 'NotImplemented') return;
+        if (error instanceof S3ServiceException && error.name === 'NotImplemented') return undefined;
         throw unavailableOr(error);
       }
       for (const upload of page.Uploads ?? []) {
-        if (upload.Key && upload.UploadId && upload.Initiated && upload.Initiated.getTime() < startedBefore) yield upload;
+        if (upload.Key && upload.UploadId && upload.Initiated && upload.Initiated.getTime() < startedBefore) stale.push(upload);
       }
       markers = page.IsTruncated ? { KeyMarker: page.NextKeyMarker, UploadIdMarker: page.NextUploadIdMarker } : {};
     } while (markers.KeyMarker);
+    return stale;
   }
 
   presignGet(key: BlobKey, options: { expiresInSeconds: number; filename: string }): Promise<string> {

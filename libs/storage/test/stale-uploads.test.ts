@@ -71,7 +71,7 @@ describe('stale uploads in the S3 blob store', () => {
   });
   afterAll(() => s3?.dispose());
 
-  it('answers on a server that cannot list multipart uploads (s3rver), without failing the integrity check', async () => {
+  it('says it cannot tell on a server that cannot list multipart uploads (s3rver), without failing the integrity check', async () => {
     const store = new S3BlobStore({
       bucket: TEST_BUCKET,
       region: 'us-east-1',
@@ -80,8 +80,8 @@ describe('stale uploads in the S3 blob store', () => {
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
     await store.write(Readable.from([Buffer.from('kept')]), { maxBytes: 10 });
-    expect(await store.removeStaleUploads()).toEqual({ count: 0, bytes: null });
+    expect(await store.removeStaleUploads()).toEqual({ count: null, bytes: null });
     const report = await verifyBlobs(noRecords(), store, { rehash: false });
-    expect(report).toMatchObject({ unreferenced: [expect.stringMatching(/^blobs\//)], staleUploads: { count: 0, bytes: null } });
+    expect(report).toMatchObject({ unreferenced: [expect.stringMatching(/^blobs\//)], staleUploads: { count: null, bytes: null } });
   });
 });

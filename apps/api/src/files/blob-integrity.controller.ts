@@ -19,7 +19,10 @@ const blobReport = z.object({
   corrupt: z.array(z.object({ sha256: z.string(), storageKey: z.string(), problem: z.string() })),
   unreferenced: z.array(z.string()),
   staleUploads: z
-    .object({ count: z.number(), bytes: z.number().nullable().describe('null where the store cannot tell (S3)') })
+    .object({
+      count: z.number().nullable().describe('null where the store cannot list them'),
+      bytes: z.number().nullable().describe('null where the store cannot tell (S3)'),
+    })
     .describe('Writes abandoned by a process that died mid-upload; removed at start and every hour'),
 });
 

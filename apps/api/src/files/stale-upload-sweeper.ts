@@ -32,7 +32,8 @@ export class StaleUploadSweeper implements OnApplicationBootstrap, OnModuleDestr
   private async sweep(): Promise<void> {
     try {
       const removed = await this.store.removeStaleUploads();
-      if (removed.count > 0) this.logger.log(`removed ${removed.count} stale uploads (${removed.bytes ?? 'unknown'} bytes)`);
+      if (removed.count === null) this.logger.log('the blob store cannot list abandoned uploads: none removed');
+      else if (removed.count > 0) this.logger.log(`removed ${removed.count} stale uploads (${removed.bytes ?? 'unknown'} bytes)`);
     } catch (error) {
       this.logger.warn(`stale uploads not removed, trying again in an hour: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -3980,7 +3980,8 @@ export interface operations {
                         unreferenced: string[];
                         /** @description Writes abandoned by a process that died mid-upload; removed at start and every hour */
                         staleUploads: {
-                            count: number;
+                            /** @description null where the store cannot list them */
+                            count: number | null;
                             /** @description null where the store cannot tell (S3) */
                             bytes: number | null;
                         };

@@ -133,7 +133,8 @@ function splitPair(flag: string, pair: string): [string, string] {
   return [pair.slice(0, at), pair.slice(at + 1)];
 }
 
-function number(flag: string, text: string): number {
+/** A flag's value as a number, or a UsageError naming the flag. */
+export function number(flag: string, text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag}: ${text} is not a number`);
   return value;

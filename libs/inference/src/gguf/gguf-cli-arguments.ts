@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cli-arguments.js';
+import { number, UsageError } from '../cli-arguments.js';
 import { BACKENDS } from './gguf-options.js';
 import type { RequestedBackend, RunGgufBenchmarkOptions } from './gguf-types.js';
 
@@ -67,10 +67,4 @@ export function parseGgufCliArguments(argv: readonly string[]): GgufCliCommand {
   if (values.timeout !== undefined) options.timeoutMs = number('--timeout', values.timeout) * 1000;
   if (values['memory-limit'] !== undefined) options.memoryLimitMb = number('--memory-limit', values['memory-limit']);
   return { help: false, modelPath: positionals[0] ?? '', options, json: values.json };
-}
-
-function number(flag: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag}: ${text} is not a number`);
-  return value;
 }

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Config, loadConfig } from '@vetted/config';
 import type { Role } from '@vetted/domain';
@@ -91,6 +92,44 @@ export class ApiHarness {
     return reply.body.key as string;
   }
 
+  /**
+   * A new version of namespace/name (the model is created with `license` if it does not exist) with these
+   * files, submitted by `key`: the worker, where one runs, scans it next. Returns the version's path.
+   */
+  async submitVersion(
+    key: string,
+    ref: { namespace: string; name: string; version: string },
+    files: Record<string, Buffer>,
+    license = 'mit',
+  ): Promise<string> {
+    const model = `/v1/models/${ref.namespace}/${ref.name}`;
+    if ((await this.request('GET', model, { key })).status === 404) {
+      await this.request('POST', '/v1/models', { key, body: { namespace: ref.namespace, name: ref.name, license } });
+    }
+    const base = `${model}/versions/${ref.version}`;
+    await expectStatus(this.request('POST', `${model}/versions`, { key, body: { version: ref.version } }), 201);
+    for (const [path, bytes] of Object.entries(files)) {
+      await expectStatus(
+        this.request('PUT', `${base}/files/${path}`, { key, rawBody: bytes, headers: { 'content-type': 'application/octet-stream' } }),
+        201,
+      );
+    }
+    await expectStatus(this.request('POST', `${base}/submit`, { key }), 201);
+    return base;
+  }
+
+  /** A benchmark run once it has finished (succeeded, failed or cancelled). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON
+  async settledRun(key: string, id: string): Promise<Record<string, any>> {
+    await expect
+      .poll(async () => (await this.request('GET', `/v1/benchmarks/${id}`, { key })).body.status, {
+        timeout: 300_000, // a ceiling for a machine loaded many times over, not an expectation
+        interval: 200,
+      })
+      .toMatch(/^(succeeded|failed|cancelled)$/);
+    return (await this.request('GET', `/v1/benchmarks/${id}`, { key })).body;
+  }
+
   /** Direct SQL, for setting up states a later issue's API will produce (e.g. an approved version). */
   async sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
@@ -140,4 +179,9 @@ export class ApiHarness {
     this.app.getHttpServer().closeAllConnections();
     await this.app.close();
   }
+}
+
+async function expectStatus(reply: Promise<Reply>, status: number): Promise<void> {
+  const { status: actual, text } = await reply;
+  if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${text}`);
 }

@@ -27,32 +27,9 @@ afterAll(async () => {
 });
 
 /** Uploads the files as a new version and submits it: the worker scans it, then benchmarks its ONNX file. */
-async function submit(name: string, files: Record<string, Buffer>): Promise<string> {
-  await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'bench', name, license: 'mit' } });
-  const base = `/v1/models/bench/${name}/versions/1`;
-  expect((await api.request('POST', `/v1/models/bench/${name}/versions`, { key: publisher, body: { version: '1' } })).status).toBe(201);
-  for (const [path, bytes] of Object.entries(files)) {
-    const put = await api.request('PUT', `${base}/files/${path}`, {
-      key: publisher,
-      rawBody: bytes,
-      headers: { 'content-type': 'application/octet-stream' },
-    });
-    expect(put.status).toBe(201);
-  }
-  expect((await api.request('POST', `${base}/submit`, { key: publisher })).status).toBe(201);
-  return base;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON
-async function settled(id: string): Promise<Record<string, any>> {
-  await expect
-    .poll(async () => (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body.status, {
-      timeout: 300_000, // a ceiling for a machine loaded many times over, not an expectation
-      interval: 200,
-    })
-    .toMatch(/^(succeeded|failed|cancelled)$/);
-  return (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body;
-}
+const submit = (name: string, files: Record<string, Buffer>): Promise<string> =>
+  api.submitVersion(publisher, { namespace: 'bench', name, version: '1' }, files);
+const settled = (id: string) => api.settledRun(publisher, id);
 
 // Generous ceilings: CI machines are sometimes loaded many times over (a passing run takes seconds).
 describe('scan and benchmark jobs', { timeout: 600_000 }, () => {

@@ -24,34 +24,9 @@ afterAll(async () => {
 });
 
 /** Uploads the files as a new version (creating the model first) and submits it: the worker scans, then benchmarks it. */
-async function submit(name: string, version: string, files: Record<string, Buffer>): Promise<string> {
-  if ((await api.request('GET', `/v1/models/llm/${name}`, { key: publisher })).status === 404) {
-    await api.request('POST', '/v1/models', { key: publisher, body: { namespace: 'llm', name, license: 'mit' } });
-  }
-  const base = `/v1/models/llm/${name}/versions/${version}`;
-  expect((await api.request('POST', `/v1/models/llm/${name}/versions`, { key: publisher, body: { version } })).status).toBe(201);
-  for (const [path, bytes] of Object.entries(files)) {
-    const put = await api.request('PUT', `${base}/files/${path}`, {
-      key: publisher,
-      rawBody: bytes,
-      headers: { 'content-type': 'application/octet-stream' },
-    });
-    expect(put.status).toBe(201);
-  }
-  expect((await api.request('POST', `${base}/submit`, { key: publisher })).status).toBe(201);
-  return base;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON
-async function settled(id: string): Promise<Record<string, any>> {
-  await expect
-    .poll(async () => (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body.status, {
-      timeout: 300_000, // a ceiling for a machine loaded many times over, not an expectation
-      interval: 200,
-    })
-    .toMatch(/^(succeeded|failed|cancelled)$/);
-  return (await api.request('GET', `/v1/benchmarks/${id}`, { key: publisher })).body;
-}
+const submit = (name: string, version: string, files: Record<string, Buffer>): Promise<string> =>
+  api.submitVersion(publisher, { namespace: 'llm', name, version }, files);
+const settled = (id: string) => api.settledRun(publisher, id);
 
 /** The automatic run the scan queued for the version, once finished. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON

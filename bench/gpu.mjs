@@ -11,7 +11,7 @@
 //      small model) on the CPU, Vulkan and CUDA llama.cpp backends: tokens/s, time to first token, layers
 //      offloaded, VRAM, perplexity, output fingerprint.
 // A provider or backend that cannot start is reported with its reason, not skipped. Vulkan needs the loader and
-// the driver's ICD (VK_DRIVER_FILES); ../shared/gpu/README.md says how on the lent machines.
+// the driver's ICD (VK_DRIVER_FILES); the GPU image has them (README, "GPU workers").
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

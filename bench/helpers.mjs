@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 
 /** A 1 MiB random block repeated: random enough for hashing and storage, quick to create. */
 export async function writeTestFile(target, size) {
@@ -54,3 +55,16 @@ export function sampleRss(pid) {
     },
   };
 }
+
+export const median = (list) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+
+/** "median (min–max)" of a list of figures, each formatted by `format`. */
+export const medianAndRange = (list, format = (value) => value.toFixed(0)) =>
+  `${format(median(list))} (${format(Math.min(...list))}–${format(Math.max(...list))})`;
+
+/** The machine's 1/5/15-minute load averages: how much else ran beside the benchmark. */
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');

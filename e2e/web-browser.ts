@@ -6,6 +6,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export const PHONE = { width: 390, height: 844 };
+/** The narrowest phone the layout must fit. */
+export const SMALL_PHONE = { width: 320, height: 640 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** The system's Chromium, headless, with nothing reaching outside this machine. */
@@ -55,4 +57,30 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 /** Width the page scrolls sideways by: 0 when everything fits the viewport. */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+/**
+ * What sticks out where it should not, one line each: badges running over the box they sit in (and so over the
+ * next column), and section tabs cut off at the edge of the window.
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    const blockOf = (element) => {
+      let box = element.parentElement;
+      while (box && getComputedStyle(box).display.startsWith('inline')) box = box.parentElement;
+      return box;
+    };
+    for (const badge of document.querySelectorAll('main .badge, header .badge')) {
+      const box = blockOf(badge);
+      if (box && badge.getBoundingClientRect().right > box.getBoundingClientRect().right + 1) {
+        problems.push('badge "' + badge.textContent + '" runs over its ' + box.tagName.toLowerCase() + '.' + box.className);
+      }
+    }
+    for (const tab of document.querySelectorAll('.tabs .tab')) {
+      if (tab.getBoundingClientRect().right > width + 1) problems.push('tab "' + tab.textContent + '" is cut off');
+    }
+    return problems;
+  })()`);
 }

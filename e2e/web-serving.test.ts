@@ -1,7 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWebApp } from '../apps/api/src/web/web-app.js';
 
@@ -15,6 +19,10 @@ async function appServing(root: string): Promise<FastifyInstance> {
   return app;
 }
 
+const COMPRESS = fileURLToPath(new URL('../apps/web/scripts/compress-assets.mjs', import.meta.url));
+/** A script the size of a real bundle's module: compressible as JavaScript is. */
+const SCRIPT = Array.from({ length: 400 }, (_, index) => `export const value${index} = () => document.title + ${index};`).join('\n');
+
 describe('serving the built web app at /', () => {
   let dir: string;
   let app: FastifyInstance;
@@ -23,8 +31,13 @@ describe('serving the built web app at /', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'vetted-web-'));
     await mkdir(path.join(dir, 'assets'));
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Vetted</title><div id="root"></div>');
-    await writeFile(path.join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
+    await writeFile(path.join(dir, 'assets', 'index-AbC123.js'), SCRIPT);
+    await writeFile(path.join(dir, 'assets', 'uncompressed-XyZ789.js'), 'console.log(2)');
     await writeFile(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // What `npm run build:web` does after `vite build`; the second asset is added after it, as if it had not run.
+    await promisify(execFile)(process.execPath, [COMPRESS, dir]);
+    await rm(path.join(dir, 'assets', 'uncompressed-XyZ789.js.br'));
+    await rm(path.join(dir, 'assets', 'uncompressed-XyZ789.js.gz'));
     app = await appServing(dir);
   });
 
@@ -53,6 +66,39 @@ describe('serving the built web app at /', () => {
     const icon = await app.inject({ url: '/favicon.svg' });
     expect(icon.headers['content-type']).toContain('image/svg+xml');
     expect(icon.headers['cache-control']).toBe('public, max-age=0');
+  });
+
+  it('sends the files the build compressed with brotli or gzip, as the browser accepts, varying on Accept-Encoding', async () => {
+    const br = await app.inject({ url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(SCRIPT);
+    expect(br.rawPayload.length).toBeLessThan(SCRIPT.length / 5);
+
+    const gzip = await app.inject({ url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(SCRIPT);
+    expect(gzip.rawPayload.length).toBeLessThan(SCRIPT.length / 4);
+
+    const plain = await app.inject({ url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toContain('accept-encoding');
+    expect(plain.body).toBe(SCRIPT);
+
+    const page = await app.inject({ url: '/models/acme/tiny-bert', headers: { 'accept-encoding': 'br' } });
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(brotliDecompressSync(page.rawPayload).toString()).toContain('<div id="root">');
+  });
+
+  it('sends a file the build did not compress as it is, and never a compressed copy as a file of its own', async () => {
+    const asset = await app.inject({ url: '/assets/uncompressed-XyZ789.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect([asset.statusCode, asset.headers['content-encoding'], asset.body]).toEqual([200, undefined, 'console.log(2)']);
+    const copy = await app.inject({ url: '/favicon.svg.br' });
+    expect(copy.headers['content-type']).toContain('text/html');
   });
 
   it('leaves API paths to the API, unknown ones included', async () => {

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_APP_DIR } from '../apps/api/src/web/web-app.js';
+import { safetensorsFile } from '../libs/formats/test/safetensors-writer.js';
 import { TestReceiver } from '../libs/webhooks/test/test-receiver.js';
 import { createTestDatabase } from '../test/database.js';
 import { freePort } from '../test/free-port.js';
@@ -14,6 +15,7 @@ import { startTestHub, type TestHub } from '../test/hub-server.js';
 import { DESKTOP, horizontalOverflow, launchChromium, openApp, PHONE, screenshot, type TestPage } from './web-browser.js';
 import { ApiCaller, configJson, onnxModel, sentimentRepo, slowRepo } from './web-fixtures.js';
 import { VettedProcess } from './vetted-process.js';
+import { type TourStop, tourProblems } from './web-tour.js';
 
 /**
  * The web catalog in real headless Chromium against `vetted start` (API, worker, PostgreSQL) and a
@@ -121,6 +123,33 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
     expect(((await unknown.json()) as { code: unknown }).code).toEqual(expect.any(String));
+  });
+
+  it('sends the catalog compressed: a cold load moves less than 150 kB', async () => {
+    const { context, page, errors } = await open(keys.viewer);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const inFlight = new Set<string>();
+    const encodings = new Map<string, string>();
+    let transferred = 0;
+    cdp.on('Network.requestWillBeSent', (event) => inFlight.add(event.requestId));
+    cdp.on('Network.responseReceived', (event) => {
+      const header = Object.entries(event.response.headers).find(([name]) => name.toLowerCase() === 'content-encoding');
+      encodings.set(new URL(event.response.url).pathname, String(header?.[1] ?? 'identity'));
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      inFlight.delete(event.requestId);
+      transferred += event.encodedDataLength;
+    });
+    cdp.on('Network.loadingFailed', (event) => inFlight.delete(event.requestId));
+    await page.goto('/');
+    await page.locator('.model-row').first().waitFor();
+    await expect.poll(() => inFlight.size).toBe(0);
+    const assets = [...encodings].filter(([pathname]) => pathname === '/' || pathname.startsWith('/assets/'));
+    expect(assets.length).toBeGreaterThanOrEqual(3);
+    for (const [pathname, encoding] of assets) expect(encoding, pathname).toBe('br');
+    expect(transferred).toBeLessThan(150 * 1024);
+    expect(errors).toEqual([]);
   });
 
   it('signs in with the admin key the first start wrote, keeps it for the tab, and signs out', async () => {
@@ -275,11 +304,24 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     ).toBe(sha256);
     await screenshot(page, 'model-files');
 
+    // A transformers model with safetensors weights: the Hub clients, curl and transformers, not the ONNX tools.
     await page.getByRole('link', { name: 'Use it' }).click();
-    const snippets = await page.locator('.code-block').allTextContents();
-    expect(snippets.join('\n')).toContain(`HF_ENDPOINT=${baseUrl}/hf`);
-    expect(snippets.join('\n')).toContain('snapshot_download("hub-org/sentiment-bert", revision="1.0")');
-    expect(snippets.join('\n')).toContain(`env.remoteHost = "${baseUrl}/hf/"`);
+    const titles = page.locator('.code-block figcaption > span');
+    await expect
+      .poll(() => titles.allTextContents())
+      .toEqual(['Shell (hf CLI)', 'Python (huggingface_hub)', 'Python (transformers)', 'JavaScript (@huggingface/hub)', 'curl (one file)']);
+    const snippets = (await page.locator('.code-block pre').allTextContents()).join('\n');
+    expect(snippets).toContain(`HF_ENDPOINT=${baseUrl}/hf`);
+    expect(snippets).toContain('snapshot_download("hub-org/sentiment-bert", revision="1.0")');
+    expect(snippets).toContain('pipeline("text-classification", model="hub-org/sentiment-bert", revision="1.0")');
+    expect(await page.getByRole('button', { name: 'Copy Python (transformers)' }).isVisible()).toBe(true);
+
+    // A plain ONNX graph: ONNX Runtime, and no transformers library that could not load it.
+    await page.goto('/models/acme/nc-vision?tab=use');
+    await expect.poll(() => titles.allTextContents()).toContain('JavaScript (onnxruntime-node)');
+    expect(await titles.allTextContents()).toContain('Python (onnxruntime)');
+    expect((await titles.allTextContents()).filter((title) => title.includes('transformers'))).toEqual([]);
+    expect(await page.locator('.code-block pre').allTextContents()).not.toContainEqual(expect.stringContaining('pipeline('));
 
     await page.goto('/models/acme/does-not-exist');
     await page.getByText('There is no model acme/does-not-exist').waitFor();
@@ -289,7 +331,7 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
   it('shows the license terms and checks an intended use', async () => {
     const { page, errors } = await open(keys.viewer);
     await page.goto('/models/acme/nc-vision?tab=license');
-    await page.getByText('Non-commercial use only.').first().waitFor();
+    await page.getByText('No use primarily intended for commercial advantage or monetary compensation.').first().waitFor();
     await page.getByRole('radio', { name: 'Commercial', exact: true }).check();
     await page.getByLabel('Who gets the model or its outputs?').selectOption('hosted-service');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -308,6 +350,43 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => result.textContent()).not.toContain('Not allowed');
     expect(await result.textContent()).toContain(expected.disclaimer);
+    expect(errors).toEqual([]);
+  });
+
+  it('clears a verdict as soon as the intended use changes, and shows only what blocks a use that is not allowed', async () => {
+    const { page, errors } = await open(keys.viewer);
+    await page.goto('/models/acme/nc-vision?tab=license');
+    const check = page.getByRole('button', { name: 'Check', exact: true });
+    const result = page.locator('.check-result');
+    await page.getByRole('radio', { name: 'Commercial', exact: true }).check();
+    await page.getByLabel('Who gets the model or its outputs?').selectOption('external');
+    await check.click();
+    await expect.poll(() => result.textContent()).toContain('Verdict: Not allowed');
+    expect((await result.locator('p').allTextContents()).slice(0, 2)).toEqual([
+      'Verdict: Not allowed (cc-by-nc-4.0)',
+      'What stands in the way:',
+    ]);
+    expect(await result.locator('li').first().textContent()).toMatch(/^commercial use: Not allowed under this license\./);
+    // CC BY-NC has standing duties (credit the creator…): they are no use to a use that may not go ahead.
+    expect(await result.textContent()).not.toContain('Obligations');
+    expect(await result.textContent()).not.toContain('credit the creator');
+
+    const changes: [string, () => Promise<unknown>][] = [
+      ['commercial', () => page.getByRole('radio', { name: /Non-commercial/ }).check()],
+      ['distribution', () => page.getByLabel('Who gets the model or its outputs?').selectOption('internal')],
+      ['users', () => page.getByLabel('Monthly active users (optional)').fill('12')],
+      ['region', () => page.getByLabel('Country code (optional)').fill('DE')],
+      ['modifications', () => page.getByRole('checkbox', { name: 'We modify or fine-tune it' }).check()],
+    ];
+    for (const [field, change] of changes) {
+      await check.click();
+      await result.waitFor();
+      await change();
+      expect(await result.count(), `a verdict outlived a change of ${field}`).toBe(0);
+    }
+    await check.click();
+    await expect.poll(() => result.textContent()).toContain('Verdict: Allowed, with obligations');
+    expect(await result.textContent()).toContain('credit the creator');
     expect(errors).toEqual([]);
   });
 
@@ -448,6 +527,76 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
     expect(await page.locator('.version-bar').textContent()).toContain('pending review');
     expect(errors).toEqual([]);
   });
+
+  it('explains a failed import in words and once, stops its progress bar, and retries or removes it', async () => {
+    const { page, errors } = await open(keys.publisher);
+    const patternWarnings: string[] = [];
+    page.on('console', (message) => {
+      if (/pattern/i.test(message.text())) patternWarnings.push(message.text());
+    });
+    await page.goto('/imports');
+    const repo = page.getByLabel('Repository');
+    await repo.fill('not-a-repo');
+    const validity = (check: string) => page.evaluate<boolean>(`document.getElementById('import-repo').validity.${check}`);
+    expect(await validity('patternMismatch')).toBe(true);
+    await repo.fill('hub-org/arrives-later');
+    expect(await validity('valid')).toBe(true);
+    expect(patternWarnings).toEqual([]);
+
+    // Refused by the API: its word shows under the field, once.
+    await page.getByLabel('Version label (optional)').fill('-bad label');
+    await page.getByRole('button', { name: 'Start import' }).click();
+    const versionError = page.locator('#import-version-error');
+    await versionError.waitFor();
+    expect(await versionError.textContent()).toMatch(/^must start with a letter or digit/);
+    expect((await page.locator('main').textContent())!.split('must start with a letter or digit')).toHaveLength(2);
+    await page.getByLabel('Version label (optional)').fill('');
+
+    // Not on the Hub yet: the kind in words, the worker's message once, no moving bar, Retry and Remove.
+    await page.getByRole('button', { name: 'Start import' }).click();
+    const failure = page.locator('.import-failure');
+    await failure.waitFor({ timeout: 15_000 });
+    expect(await failure.locator('strong').textContent()).toBe('Not found on the Hub.');
+    const message = 'hub-org/arrives-later does not exist on the Hub';
+    expect((await page.locator('main').textContent())!.split(message)).toHaveLength(2);
+    const moving = "[...document.querySelectorAll('main progress:not([value]), main .spinner')].map((element) => element.outerHTML)";
+    expect(await page.evaluate<string[]>(moving)).toEqual([]);
+    await screenshot(page, 'import-failed');
+
+    // Once the repository is there, Retry sends the same request again, and it succeeds.
+    hub.repos.set('hub-org/arrives-later', sentimentRepo());
+    const failedUrl = page.url();
+    await failure.getByRole('button', { name: 'Retry' }).click();
+    await page.waitForURL((url) => url.href !== failedUrl);
+    await page.getByRole('link', { name: /^Open hub-org\/arrives-later/ }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.import-failure').count()).toBe(0);
+
+    // A gated repository says so, and Remove takes the import off the list.
+    hub.repos.set('hub-org/gated-later', { ...sentimentRepo(), gatedToken: 'hf_not_vetted' });
+    await page.goto('/imports');
+    await page.getByLabel('Repository').fill('hub-org/gated-later');
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await failure.waitFor({ timeout: 15_000 });
+    expect(await failure.locator('strong').textContent()).toBe('Gated repository.');
+    const gatedId = page.url().split('/').at(-1)!;
+    await failure.getByRole('button', { name: 'Remove' }).click();
+    await page.waitForURL((url) => url.pathname === '/imports');
+    await page.getByRole('link', { name: 'hub-org/arrives-later@main' }).first().waitFor();
+    expect(await page.locator(`a[href="/imports/${gatedId}"]`).count()).toBe(0);
+    await admin.call('GET', `/v1/imports/${gatedId}`, undefined, [404]);
+
+    // Bytes that do not match the Hub's sha256 are a checksum failure.
+    hub.repos.set('hub-org/corrupted', {
+      sha: 'c'.repeat(40),
+      corruptPath: 'model.safetensors',
+      files: { 'model.safetensors': safetensorsFile({ 'w.weight': { dtype: 'F32', shape: [300, 7] } }) },
+    });
+    const corrupted = await admin.as(keys.publisher).importRepo({ repo: 'hub-org/corrupted' });
+    await page.goto(`/imports/${corrupted.id}`);
+    await failure.waitFor();
+    expect(await failure.locator('strong').textContent()).toBe('Checksum mismatch.');
+    expect(errors).toEqual([]);
+  }, 60_000);
 
   it('is usable with the keyboard alone', async () => {
     const { page, errors } = await open(keys.viewer);
@@ -722,5 +871,94 @@ describe('web catalog in a browser', { timeout: 45_000 }, () => {
       await screenshot(page, 'phone-model-revoked', false);
       expect(errors).toEqual([]);
     });
+  });
+
+  /**
+   * Last, over everything the scenarios above left behind (approved, pending, rejected and revoked versions,
+   * failed and finished imports, benchmark runs): every page in its main states, as each role sees it.
+   */
+  describe('every page at 320, 390 and 1280 px: layout and accessibility', () => {
+    let viewer: string;
+
+    // What wraps worst: the longest license ids with their verdicts, approved and waiting for review, and a key
+    // whose name does not fit a phone's header beside its role.
+    beforeAll(async () => {
+      const publisher = admin.as(keys.publisher);
+      const files = { 'config.json': configJson('BertForSequenceClassification') };
+      const long = { namespace: 'tour', task: 'text-classification', description: 'Long names and long license ids. '.repeat(6) };
+      await publisher.publish(
+        { ...long, name: 'an-approved-model-with-a-rather-long-name', license: 'stabilityai-ai-community' },
+        '1.0',
+        files,
+      );
+      await publisher.publish(
+        { ...long, name: 'a-pending-model-with-a-rather-long-name', license: 'nvidia-open-model-license' },
+        '1.0',
+        files,
+      );
+      await admin.as(keys.reviewer).approve('tour/an-approved-model-with-a-rather-long-name', '1.0');
+      viewer = (await admin.call('POST', '/v1/keys', { name: 'A viewer whose key has a rather long name', role: 'viewer' })).key;
+    }, 60_000);
+
+    const tourOf = async (key: string | undefined, stops: TourStop[]) => {
+      const { page, errors } = await open(key);
+      expect(await tourProblems(page, stops)).toEqual([]);
+      expect(errors).toEqual([]);
+    };
+
+    it('for a viewer, and signed out', async () => {
+      const checkNotAllowed = async (page: Page) => {
+        await page.getByRole('button', { name: 'Check', exact: true }).click();
+        await page.locator('.check-result').waitFor();
+      };
+      await tourOf(viewer, [
+        { name: 'catalog', url: '/' },
+        { name: 'catalog-empty', url: '/?q=nothing-matches-this' },
+        { name: 'model-overview', url: '/models/hub-org/sentiment-bert' },
+        { name: 'model-files', url: '/models/hub-org/sentiment-bert?tab=files' },
+        { name: 'model-use', url: '/models/acme/nc-vision?tab=use' },
+        { name: 'model-license-check', url: '/models/acme/nc-vision?tab=license', act: checkNotAllowed },
+        { name: 'model-long-license', url: '/models/tour/an-approved-model-with-a-rather-long-name?tab=license', act: checkNotAllowed },
+        { name: 'model-scan', url: '/models/hub-org/sentiment-bert?tab=scan' },
+        { name: 'model-benchmarks', url: '/models/acme/nc-vision?tab=benchmarks' },
+        { name: 'model-history', url: '/models/lab/detector?version=1.0&tab=history' },
+        { name: 'model-versions', url: '/models/lab/recalled?tab=versions' },
+        { name: 'model-revoked', url: '/models/lab/recalled?version=1.0' },
+        { name: 'model-missing', url: '/models/acme/does-not-exist' },
+        { name: 'not-found', url: '/no/such/page' },
+        { name: 'wrong-role', url: '/reviews' },
+      ]);
+      await tourOf(undefined, [{ name: 'sign-in', url: '/' }]);
+    }, 180_000);
+
+    it('for a reviewer and a publisher', async () => {
+      await tourOf(keys.reviewer, [
+        { name: 'review-queue', url: '/reviews' },
+        { name: 'model-pending-files', url: '/models/lab/detector?version=2.0&tab=files' },
+      ]);
+      const { items } = await admin.call('GET', '/v1/imports?limit=100');
+      const failed = items.find((job: { status: string }) => job.status === 'failed');
+      const succeeded = items.find((job: { status: string }) => job.status === 'succeeded');
+      await tourOf(keys.publisher, [
+        { name: 'imports', url: '/imports' },
+        { name: 'import-failed', url: `/imports/${failed.id}` },
+        { name: 'import-succeeded', url: `/imports/${succeeded.id}` },
+        { name: 'model-benchmark-form', url: '/models/acme/nc-vision?tab=benchmarks' },
+      ]);
+    }, 180_000);
+
+    it('for an admin', async () => {
+      const webhook = await admin.call('POST', '/v1/webhooks', {
+        url: 'http://127.0.0.1:9/a/rather/long/path/for/a/webhook/that/nobody/listens/to',
+        events: ['import.failed'],
+        namespace: 'tour',
+        description: 'checked by the layout tour',
+      });
+      await tourOf(admin.key, [
+        { name: 'webhooks', url: '/webhooks' },
+        { name: 'webhook', url: `/webhooks/${webhook.id}` },
+        { name: 'catalog-admin', url: '/' },
+      ]);
+    }, 180_000);
   });
 });

@@ -10,6 +10,18 @@ import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { RateLimiter } from './auth/rate-limiter.js';
 import { KeysController } from './auth/keys.controller.js';
+import { PersonalKeyService } from './auth/personal-key.service.js';
+import { PersonalKeysController } from './auth/personal-keys.controller.js';
+import { AuthSessionController } from './oidc/auth-session.controller.js';
+import { AuthSessionService } from './oidc/auth-session.service.js';
+import { BrowserSessionService } from './oidc/browser-session.service.js';
+import { IdentityProvider } from './oidc/identity-provider.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
+import { SessionRepository } from './oidc/session.repository.js';
+import { SignInFlowRepository } from './oidc/sign-in-flow.repository.js';
+import { UserRepository } from './oidc/user.repository.js';
+import { UsersController } from './oidc/users.controller.js';
 import { BlobIntegrityController } from './files/blob-integrity.controller.js';
 import { FileSender } from './files/file-sender.js';
 import { FileRepository } from './files/file.repository.js';
@@ -84,6 +96,10 @@ export class AppModule {
         HealthController,
         MetricsController,
         KeysController,
+        PersonalKeysController,
+        AuthSessionController,
+        OidcController,
+        UsersController,
         ModelsController,
         FilesController,
         BlobIntegrityController,
@@ -112,6 +128,14 @@ export class AppModule {
         AuditRepository,
         ApiKeyRepository,
         ApiKeyService,
+        PersonalKeyService,
+        IdentityProvider,
+        SignInFlowRepository,
+        SessionRepository,
+        UserRepository,
+        BrowserSessionService,
+        OidcSignInService,
+        AuthSessionService,
         ActorRepository,
         ActorDirectory,
         EventRepository,

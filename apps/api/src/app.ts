@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type Config, logLevelsFor } from '@vetted/config';
 import type { Socket } from 'node:net';
 import { AppModule } from './app.module.js';
+import { watchForAbandonment } from './http/abandoned-requests.js';
 import { problem } from './http/problem.js';
 import { refuseNulInUrl } from './http/url-nul-guard.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -39,6 +41,8 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
     logger: logLevelsFor(config.logLevel),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // First, so that everything after it, handlers and their database queries included, runs in its scope.
+  fastify.addHook('onRequest', watchForAbandonment);
 
   // File uploads are streamed to storage by the handler, whatever their declared type: no parser
   // may buffer them (JSON's would, and would cap them at the 1 MiB body limit).
@@ -56,6 +60,9 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
 
   fastify.addHook('onRequest', refuseNulInUrl);
 
+  // Browser sessions of people signed in through the identity provider (apps/api/src/oidc).
+  await fastify.register(fastifyCookie);
+
   await serveWebApp(fastify);
 
   const metrics = app.get(MetricsService);
@@ -63,17 +70,19 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Vetted')
-      .setDescription(
-        'Self-hosted registry and catalog for open-weight AI models. Errors are application/problem+json (RFC 9457) with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (starts with hf_)' })
-      .build(),
-  );
+  // Built on the first request for it, not at start: most processes never serve it (bench/startup.mjs).
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Vetted')
+        .setDescription(
+          'Self-hosted registry and catalog for open-weight AI models. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+        )
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (starts with hf_)' })
+        .build(),
+    );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   return app;
 }

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig, requireDatabaseUrl } from '@vetted/config';
 import { prepareSchema } from '@vetted/db';
+import { verifyStoreAtStart } from '@vetted/storage';
 import { createApiApp } from './app.js';
 
 const logger = new Logger('api');
 const config = loadConfig();
+await verifyStoreAtStart(config);
 // Every replica may do this: the migrator's advisory lock lets one migrate and the rest wait.
 await prepareSchema(requireDatabaseUrl(config), (message) => logger.log(message));
 const app = await createApiApp(config);

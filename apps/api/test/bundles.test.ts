@@ -1,21 +1,20 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { signIndex } from '@vetted/bundles';
+import type { INestApplicationContext } from '@nestjs/common';
+import { signIndex, type VersionRecord, writeBundle } from '@vetted/bundles';
 import { generateSigningKeyPem, signApproval, signingKeyFromPem } from '@vetted/signing';
 import { pack, extract } from 'tar-stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../cli/src/export-command.js';
 import { importBundle } from '../../cli/src/import-command.js';
-import { mlpModel } from '../../../test/onnx-model.js';
+import { createWorker } from '../../worker/src/worker.js';
 import { ADMIN_TOKEN, ApiHarness, type Reply } from './api-harness.js';
+import { admin, approvedOn, FILES, finishedExport, sha256 } from './bundle-fixtures.js';
 
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-const FILES = { 'model.onnx': mlpModel(4, 1), 'config.json': Buffer.from('{"hidden_size": 4}'), 'README.md': Buffer.from('# tiny\n') };
-const admin = { key: ADMIN_TOKEN };
 const approval = {
   model: 'acme/tiny',
   version: '1',
@@ -24,53 +23,30 @@ const approval = {
   reviewer: 'someone',
   approvedAt: new Date(0).toISOString(),
 };
+/** A pickle whose loading would run `os.system`: this site's scanner finds it critical. It is never loaded here. */
+const DANGEROUS_PICKLE = Buffer.from("cos\nsystem\n(S'echo pwned'\ntR.", 'latin1');
 const manifestOf = (files: Record<string, Buffer>) =>
   Object.entries(files).map(([path, bytes]) => ({ path, size: bytes.length, sha256: sha256(bytes) }));
 
 let siteA: ApiHarness;
 let siteB: ApiHarness;
 let siteC: ApiHarness;
+/** Sites A and B run a worker (A's writes exports, B's scans what arrives); C runs none, so its own scan stays pending. */
+let workers: INestApplicationContext[];
 let bundle: Buffer;
 let keyA: { publicKeyPem: string; fingerprint: string };
 
-async function approvedOnA(name: string, version: string, license = 'apache-2.0'): Promise<void> {
-  const publisher = await siteA.keyFor('publisher', `publisher ${name}`);
-  const reviewer = await siteA.keyFor('reviewer', `reviewer ${name}`);
-  const base = `/v1/models/acme/${name}`;
-  expect((await siteA.request('POST', '/v1/models', { key: publisher, body: { namespace: 'acme', name, license } })).status).toBe(201);
-  expect((await siteA.request('POST', `${base}/versions`, { key: publisher, body: { version } })).status).toBe(201);
-  for (const [file, bytes] of Object.entries(FILES)) {
-    const put = await siteA.request('PUT', `${base}/versions/${version}/files/${file}`, {
-      key: publisher,
-      rawBody: bytes,
-      headers: { 'content-type': 'application/octet-stream' },
-    });
-    expect(put.status).toBe(201);
-  }
-  expect((await siteA.request('POST', `${base}/versions/${version}/submit`, { key: publisher })).status).toBe(201);
-  await siteA.scan('acme', name, version);
-  const review = await siteA.request('POST', `${base}/versions/${version}/reviews`, {
-    key: reviewer,
-    body: { decision: 'approve', comment: 'fine' },
-  });
-  expect(review.status).toBe(201);
-}
+const approvedOnA = (name: string, version: string, license?: string) => approvedOn(siteA, name, version, license);
 
 async function exported(site: ApiHarness, models: string[]): Promise<Buffer> {
   const created = await site.request('POST', '/v1/exports', { ...admin, body: { models } });
   expect(created.status).toBe(202);
-  await vi.waitFor(
-    async () => {
-      const current = await site.request('GET', `/v1/exports/${created.body.id}`, admin);
-      expect(current.body.status).not.toBe('running');
-    },
-    { timeout: 30_000, interval: 50 },
-  );
-  const done = await site.request('GET', `/v1/exports/${created.body.id}`, admin);
-  expect(done.body).toMatchObject({ status: 'succeeded', versions: models });
+  expect(created.body).toMatchObject({ status: 'queued', attempts: 0 });
+  const done = await finishedExport(site, created.body.id);
+  expect(done).toMatchObject({ status: 'succeeded', versions: models, attempts: 1 });
   const download = await site.request('GET', `/v1/exports/${created.body.id}/download`, admin);
   expect(download.status).toBe(200);
-  expect(download.raw.length).toBe(done.body.size);
+  expect(download.raw.length).toBe(done.size);
   const tail = await site.request('GET', `/v1/exports/${created.body.id}/download`, { ...admin, headers: { range: 'bytes=1000-' } });
   expect(tail.status).toBe(206);
   expect(tail.raw).toEqual(download.raw.subarray(1000));
@@ -117,13 +93,18 @@ async function rewritten(bytes: Buffer, edit: (name: string, data: Buffer) => Bu
 
 beforeAll(async () => {
   [siteA, siteB, siteC] = await Promise.all([ApiHarness.start(), ApiHarness.start(), ApiHarness.start()]);
+  const quietA = { ...siteA.config, logLevel: 'error' as const, benchmarks: { ...siteA.config.benchmarks, auto: false } };
+  workers = await Promise.all([createWorker(quietA), createWorker({ ...siteB.config, logLevel: 'error' })]);
   await approvedOnA('tiny', '1');
   [keyA] = (await siteA.request('GET', '/v1/signing-keys', admin)).body.items;
   bundle = await exported(siteA, ['acme/tiny@1']);
   const trusted = await siteB.request('POST', '/v1/trusted-keys', { ...admin, body: { name: 'site A', pem: keyA.publicKeyPem } });
   expect(trusted.status).toBe(201);
 }, 180_000);
-afterAll(() => Promise.all([siteA, siteB, siteC].map((site) => site?.close())));
+afterAll(async () => {
+  await Promise.all((workers ?? []).map((worker) => worker.close()));
+  await Promise.all([siteA, siteB, siteC].map((site) => site?.close()));
+});
 
 describe('site-to-site bundles', () => {
   it('refuses tampered, truncated and foreign bundles, keeping nothing', async () => {
@@ -186,6 +167,19 @@ describe('site-to-site bundles', () => {
     const origin = await siteB.request('GET', `${base}/origin`, admin);
     expect(origin.body).toMatchObject({ siteFingerprint: keyA.fingerprint, trusted: true });
     expect(verifiedStatement(JSON.parse(origin.body.signature), keyA.publicKeyPem).subject[0].name).toBe('acme/tiny');
+
+    // B checks what arrived itself: its own scan and automatic benchmark; A's results stay, marked as A's.
+    await expect.poll(async () => (await siteB.request('GET', `${base}/scan`, admin)).body.status, { timeout: 60_000 }).not.toBe('pending');
+    const [scanA, scanB] = await Promise.all([siteA, siteB].map((site) => site.request('GET', `${base}/scan`, admin)));
+    const compared = await siteB.request('GET', `${base}/origin`, admin);
+    expect(compared.body.origin).toMatchObject({ site: keyA.fingerprint, trusted: true, scan: scanA!.body.counts, criticalFindings: [] });
+    expect(compared.body.local).toEqual({ scan: scanB!.body.counts, criticalFindings: [] });
+    expect(scanB!.body.counts).toMatchObject({ pending: 0, critical: 0, error: 0 });
+    const scanned = await siteB.sql(`SELECT actor FROM audit_events WHERE action = 'version.scanned' AND subject_id = 'acme/tiny@1'`);
+    expect(scanned).toEqual([{ actor: 'worker' }]);
+    const [run] = await siteB.sql<{ id: string; file: string; requested_by: string }>(`SELECT id, file, requested_by FROM benchmark_runs`);
+    expect(run).toMatchObject({ file: 'model.onnx', requested_by: 'auto' });
+    expect((await siteB.settledRun(ADMIN_TOKEN, run!.id)).status).toBe('succeeded');
   });
 
   it('changes nothing when the same bundle is imported again', async () => {
@@ -207,6 +201,61 @@ describe('site-to-site bundles', () => {
     expect(origin.body.trusted).toBe(false);
     expect(origin.body.evidence.reviews).toEqual([expect.objectContaining({ decision: 'approved', comment: 'fine' })]);
     expect(origin.body.evidence.license).toMatchObject({ id: 'apache-2.0' });
+    // The reviewer sees both: A's clean scan as A's, and C's own scan, not done yet (C runs no worker), blocking approval.
+    const queue = await siteC.request('GET', '/v1/reviews/queue', admin);
+    const { evidence } = queue.body.items.find((item: { model: string }) => item.model === 'acme/tiny');
+    expect(evidence.origin).toMatchObject({ site: keyA.fingerprint, trusted: false, scan: { pending: 0, clean: 3 } });
+    expect(evidence.scan).toMatchObject({ pending: 3, clean: 0 });
+    expect(evidence.blockers).toContain('3 file(s) not scanned yet');
+  });
+
+  it('scans an approved import itself: a file the source called clean but this scanner finds critical shows so, beside the source verdict', async () => {
+    const lenient = signingKeyFromPem(generateSigningKeyPem());
+    const trusted = await siteB.request('POST', '/v1/trusted-keys', {
+      ...admin,
+      body: { name: 'lenient site', pem: lenient.publicKey.pem },
+    });
+    expect(trusted.status).toBe(201);
+    const manifest = manifestOf({ 'pytorch_model.bin': DANGEROUS_PICKLE });
+    const record: VersionRecord = {
+      model: 'acme/lenient',
+      version: '1',
+      commitSha: approval.commitSha,
+      modelInfo: { displayName: null, description: '', task: null, library: null, tags: [] },
+      license: null,
+      card: null,
+      facts: {},
+      approvedBy: 'someone',
+      approvedAt: approval.approvedAt,
+      files: manifest.map((file) => ({ ...file, format: null, scanStatus: 'clean', scanFindings: [], facts: {} })),
+      reviews: [],
+      benchmarks: [],
+    };
+    const signature = JSON.stringify(signApproval(lenient, { ...approval, model: 'acme/lenient', files: manifest }));
+    const carried = await buffer(
+      writeBundle(lenient, {
+        versions: [{ model: record.model, version: record.version, record, signature, files: manifest }],
+        openBlob: () => Promise.resolve(Readable.from([DANGEROUS_PICKLE])),
+      }),
+    );
+    const reply = await importInto(siteB, carried);
+    expect(reply.body.versions).toEqual([expect.objectContaining({ model: 'acme/lenient', outcome: 'approved' })]);
+
+    const base = '/v1/models/acme/lenient/versions/1';
+    await expect.poll(async () => (await siteB.request('GET', `${base}/scan`, admin)).body.status, { timeout: 60_000 }).toBe('critical');
+    const origin = await siteB.request('GET', `${base}/origin`, admin);
+    expect(origin.body.origin).toMatchObject({
+      site: lenient.publicKey.fingerprint,
+      scan: { clean: 1, critical: 0 },
+      criticalFindings: [],
+    });
+    expect(origin.body.local.criticalFindings).toEqual([expect.objectContaining({ path: 'pytorch_model.bin', status: 'critical' })]);
+    // The lifecycle revokes nothing on a scan: the approved version stays, its critical finding there for an admin to act on.
+    expect((await siteB.request('GET', base, admin)).body.status).toBe('approved');
+    const [event] = await siteB.sql<{ payload: { findings: Record<string, number> } }>(
+      `SELECT payload FROM domain_events WHERE type = 'version.scanned' AND subject_id = 'acme/lenient@1'`,
+    );
+    expect(event!.payload.findings.critical).toBeGreaterThan(0);
   });
 
   it('answers two imports of the same bundle at once with a result or a conflict, never a 500', async () => {

@@ -7,7 +7,7 @@ import { call, type RegistryClient } from './registry-client.js';
 
 interface ExportState {
   id: string;
-  status: 'running' | 'succeeded' | 'failed';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'expired';
   size: number | null;
   error: string | null;
 }
@@ -22,12 +22,12 @@ export async function exportBundle(client: RegistryClient, models: string[], out
     body: JSON.stringify({ models }),
   });
   let state = (await created.json()) as ExportState;
-  log(`export ${state.id}: writing ${models.join(', ')}`);
-  while (state.status === 'running') {
+  log(`export ${state.id}: a worker writes ${models.join(', ')}`);
+  while (state.status === 'queued' || state.status === 'running') {
     await delay(POLL_MS); // the registry offers no push for exports; a slow poll is enough for a minutes-long job
     state = (await (await call(client, `/v1/exports/${state.id}`)).json()) as ExportState;
   }
-  if (state.status === 'failed') throw new Error(`export ${state.id} failed: ${state.error ?? 'unknown error'}`);
+  if (state.status !== 'succeeded') throw new Error(`export ${state.id} ${state.status}: ${state.error ?? 'no reason given'}`);
   const response = await call(client, `/v1/exports/${state.id}/download`);
   await pipeline(Readable.fromWeb(response.body as ReadableStream), createWriteStream(out));
   log(`wrote ${out} (${state.size ?? '?'} bytes; GET /v1/exports/${state.id}/download serves it again, with Range)`);

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@vetted/config';
+import { verifyStore } from '@vetted/storage';
 import exitHook from 'async-exit-hook';
 import { ensureFirstAdminKey } from './first-admin-key.js';
 import { prepareDatabase, withClient } from './prepare-database.js';
@@ -12,8 +13,10 @@ const WORKER_MAIN = fileURLToPath(new URL('../../worker/dist/main.js', import.me
  * `vetted start`: the whole registry on one machine. Database first (embedded unless
  * DATABASE_URL is set), then the API and one worker as child processes sharing it. If either
  * child dies, everything stops, so a supervisor sees the failure instead of a half-working service.
+ * S3 settings that cannot work stop it first, before anything starts (the children check again).
  */
 export async function start(config: Config, log: (message: string) => void): Promise<void> {
+  await verifyStore(config.storage, config.storageCheckTimeoutMs);
   const database = await prepareDatabase(config, log);
   const adminKey = await withClient(database.url, (db) => ensureFirstAdminKey(db, config));
 

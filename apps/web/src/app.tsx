@@ -1,18 +1,15 @@
+import { Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { useAuth } from './auth/auth-context';
 import { CatalogPage } from './catalog/catalog.page';
 import { ErrorNotice, Loading } from './components/status-views';
-import { ImportPage } from './imports/import.page';
-import { ImportsPage } from './imports/imports.page';
 import { AppShell } from './layout/app-shell';
 import { FocusOnNavigation } from './layout/focus-on-navigation';
 import { RequireRole } from './layout/require-role';
-import { ModelPage } from './model/model.page';
+import { ImportPage, ImportsPage, ModelPage, ReviewQueuePage, WebhookPage, WebhooksPage } from './lazy-pages';
 import { NotFoundPage } from './not-found.page';
-import { ReviewQueuePage } from './reviews/review-queue.page';
 import { SignInPage } from './sign-in/sign-in.page';
-import { WebhookPage } from './webhooks/webhook.page';
-import { WebhooksPage } from './webhooks/webhooks.page';
+import { PersonalKeysPage } from './auth/personal-keys.page';
 
 function Pages() {
   return (
@@ -48,6 +45,7 @@ function Pages() {
           </RequireRole>
         )}
       </Route>
+      <Route path="/keys" component={PersonalKeysPage} />
       <Route component={NotFoundPage} />
     </Switch>
   );
@@ -64,7 +62,9 @@ export function App() {
       ) : checkError ? (
         <ErrorNotice title="Could not check your key" error={checkError} onRetry={retryCheck} />
       ) : signedIn ? (
-        <Pages />
+        <Suspense fallback={<Loading />}>
+          <Pages />
+        </Suspense>
       ) : (
         <SignInPage />
       )}

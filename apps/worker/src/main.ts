@@ -1,4 +1,7 @@
 import { loadConfig } from '@vetted/config';
+import { verifyStoreAtStart } from '@vetted/storage';
 import { createWorker } from './worker.js';
 
-await createWorker(loadConfig());
+const config = loadConfig();
+await verifyStoreAtStart(config);
+await createWorker(config);

@@ -13,6 +13,10 @@ import { JobRunner } from './job-runner.service.js';
 import { ModelCreatedHandler } from './model-created.handler.js';
 import { ModelCreatedRepository } from './model-created.repository.js';
 import { BenchmarkExecutor } from './benchmarks/benchmark-executor.js';
+import { BundleExporter } from './bundles/bundle-exporter.js';
+import { ExportHandler } from './bundles/export.handler.js';
+import { ExportRepository } from './bundles/export.repository.js';
+import { ExportSweeper } from './bundles/export-sweeper.js';
 import { BenchmarkRunRepository } from './benchmarks/benchmark-run.repository.js';
 import { BenchmarkRecovery } from './benchmarks/benchmark-recovery.js';
 import { BenchmarkHandler } from './benchmarks/benchmark.handler.js';
@@ -57,6 +61,10 @@ export class WorkerModule {
         BenchmarkRunRepository,
         BenchmarkHandler,
         BenchmarkRecovery,
+        ExportRepository,
+        BundleExporter,
+        ExportHandler,
+        ExportSweeper,
         WebhookDispatchRepository,
         WebhookDispatcher,
         WebhookDeliveryRepository,

@@ -81,6 +81,10 @@ async function addStream(tar: Pack, name: string, size: number, bytes: Readable)
   const written = new Promise<void>((resolve, reject) => {
     sink = tar.entry({ name, size, mode: 0o644, mtime: EPOCH }, (error) => (error ? reject(error) : resolve()));
   });
+  // A blob that fails to read fails the whole tar, this entry with it: the read error is the one reported, so the
+  // entry's own failure (its error event, its callback) must not surface as an unhandled one and crash the worker.
+  sink.on('error', () => undefined);
+  written.catch(() => undefined);
   for await (const chunk of bytes) {
     if (!sink.write(chunk as Buffer)) await once(sink, 'drain');
   }

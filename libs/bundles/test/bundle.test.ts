@@ -78,6 +78,19 @@ function dataOffset(tar: Buffer, name: string): number {
 }
 
 describe('bundles', () => {
+  it('fails the stream with the error of a blob that cannot be read, leaving nothing unhandled to crash the process', async () => {
+    const failing = () =>
+      Promise.resolve(
+        Readable.from(
+          (function* () {
+            yield weights.subarray(0, 1000);
+            throw new Error('the blob store went away');
+          })(),
+        ),
+      );
+    await expect(buffer(writeBundle(site, { versions: VERSIONS, openBlob: failing }))).rejects.toThrow('the blob store went away');
+  });
+
   it('round-trips: a signed index first, each blob once, every version verified', async () => {
     const bytes = await bundle();
     const { result, blobs } = await read(bytes);

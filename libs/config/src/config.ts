@@ -2,6 +2,7 @@ import { EXECUTION_PROVIDERS, type RequestedProvider } from '@vetted/domain';
 import path from 'node:path';
 import { z } from 'zod';
 import { type IpRange, parseIpRange } from './ip-range.js';
+import { type OidcConfig, parseOidcConfig } from './oidc-config.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalText = z
@@ -62,17 +63,19 @@ const environment = z.object({
   VETTED_BENCHMARK_EP: z.enum(EXECUTION_PROVIDERS).default('auto'),
   VETTED_BENCHMARK_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(1800).default(300),
   VETTED_BENCHMARK_MEMORY_MB: z.coerce.number().int().min(256).default(16_384),
+  VETTED_EXPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
   VETTED_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(10_000).default(20),
   VETTED_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   VETTED_WEBHOOK_ALLOW_LOOPBACK: flag.default(false),
   VETTED_WEBHOOK_ALLOW_CIDRS: ipRanges,
   VETTED_WEBHOOK_DENY_CIDRS: ipRanges,
   S3_BUCKET: optionalText,
-  S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://minio:9000').optional()),
+  S3_ENDPOINT: optionalText.pipe(z.url('must be a URL such as http://s3:7070').optional()),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: optionalText,
   S3_SECRET_ACCESS_KEY: optionalText,
   S3_FORCE_PATH_STYLE: flag.default(false),
+  S3_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
 });
 
 export interface Config {
@@ -106,8 +109,16 @@ export interface Config {
   /** Token for gated or private repositories on that Hub. */
   hubToken: string | undefined;
   storage: StorageConfig;
+  /** Longest the start-up check of the S3 settings may wait for the store before the process refuses to start. */
+  storageCheckTimeoutMs: number;
   benchmarks: BenchmarkConfig;
   webhooks: WebhookConfig;
+  /** Browser sign-in through the organisation's identity provider; absent: API keys only. */
+  oidc: OidcConfig | undefined;
+  /** Whether the web app offers the API key sign-in form (API keys keep working for machines either way). */
+  webKeySignIn: boolean;
+  /** A written export bundle is deleted from the store this long after it finished. */
+  exportRetentionHours: number;
 }
 
 /** Signed deliveries of domain events to the URLs admins register. */
@@ -167,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  const sso = parseOidcConfig(env);
+  if (!sso.ok) throw new ConfigError(`Invalid configuration: ${sso.problems.join('; ')}`);
   const dataDir = path.resolve(values.VETTED_DATA_DIR);
   if (Boolean(values.S3_ACCESS_KEY_ID) !== Boolean(values.S3_SECRET_ACCESS_KEY)) {
     const missing = values.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
@@ -207,6 +220,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         deny: values.VETTED_WEBHOOK_DENY_CIDRS,
       },
     },
+    exportRetentionHours: values.VETTED_EXPORT_RETENTION_HOURS,
+    oidc: sso.oidc,
+    webKeySignIn: sso.webKeySignIn,
+    storageCheckTimeoutMs: values.S3_CHECK_TIMEOUT_SECONDS * 1000,
     storage: values.S3_BUCKET
       ? {
           kind: 's3',

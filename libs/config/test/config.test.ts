@@ -25,6 +25,10 @@ describe('loadConfig', () => {
       hubToken: undefined,
       benchmarks: { auto: true, concurrency: 1, executionProvider: 'auto', timeoutSeconds: 300, memoryLimitMb: 16_384 },
       webhooks: { disableAfter: 20, timeoutMs: 10_000, addresses: { allowLoopback: false, allow: [], deny: [] } },
+      exportRetentionHours: 168,
+      storageCheckTimeoutMs: 10_000,
+      oidc: undefined,
+      webKeySignIn: true,
       storage: { kind: 'disk', root: path.resolve('.vetted', 'blobs') },
     });
   });

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { AdmittingPool } from './admitting-pool.js';
 import { PrismaClient } from './generated/prisma/client.js';
 
 /**
@@ -7,10 +8,14 @@ import { PrismaClient } from './generated/prisma/client.js';
  */
 const CONNECT_TIMEOUT_MS = 10_000;
 
-/** Options for a Prisma client over node-postgres (no native engine: works offline). */
-export function prismaOptions(databaseUrl: string, poolSize = 10): { adapter: PrismaPg } {
+/**
+ * Options for a Prisma client over node-postgres (no native engine: works offline). With `admit`, each query
+ * asks it, as it gets its connection, whether it should still run (see AdmittingPool).
+ */
+export function prismaOptions(databaseUrl: string, poolSize = 10, admit?: () => void): { adapter: PrismaPg } {
+  const config = { connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true };
   return {
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true }),
+    adapter: admit ? new PrismaPg(new AdmittingPool(config, admit), { disposeExternalPool: true }) : new PrismaPg(config),
   };
 }
 

@@ -1,5 +1,5 @@
 // Bundles the CLI and its child into two self-contained ES modules, to carry vetted-bench to a machine with no
-// npm install (a lent GPU machine: see ../shared/gpu/README.md). onnxruntime-node and node-llama-cpp (native
+// npm install (a GPU machine: README, "GPU workers"). onnxruntime-node and node-llama-cpp (native
 // binaries) stay external: put the bundle where `node_modules/onnxruntime-node` (and, for GGUF models,
 // `node_modules/node-llama-cpp`) resolve, e.g. `--outdir .gpu` from the project root.
 // Usage: node libs/inference/scripts/bundle.mjs [--outdir DIR]   (default libs/inference/bundle)

@@ -29,7 +29,7 @@ export interface LicenseTerms {
   shareAlike?: boolean;
   /** No grant to EU-domiciled individuals or EU-headquartered companies for multimodal models. */
   euMultimodalExclusion?: boolean;
-  /** A use policy the licensee must follow. */
+  /** A use policy the licensee must follow, as a noun phrase ("the …", "Meta's …"): the checker says "follow …". */
   usePolicy?: string;
 }
 
@@ -88,21 +88,23 @@ const BASE_CATALOG: readonly CatalogLicense[] = [
     spdxId: 'CC-BY-NC-4.0',
     name: 'Creative Commons Attribution-NonCommercial 4.0',
     url: 'https://creativecommons.org/licenses/by-nc/4.0/',
-    terms: nonCommercial('Non-commercial use only.'),
+    terms: nonCommercial('No use primarily intended for commercial advantage or monetary compensation.'),
   },
   {
     id: 'cc-by-nc-sa-4.0',
     spdxId: 'CC-BY-NC-SA-4.0',
     name: 'Creative Commons Attribution-NonCommercial-ShareAlike 4.0',
     url: 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
-    terms: nonCommercial('Non-commercial use only; share-alike.'),
+    terms: nonCommercial(
+      'No use primarily intended for commercial advantage or monetary compensation; adaptations under the same license.',
+    ),
   },
   {
     id: 'cc-by-nc-nd-4.0',
     spdxId: 'CC-BY-NC-ND-4.0',
     name: 'Creative Commons Attribution-NonCommercial-NoDerivatives 4.0',
     url: 'https://creativecommons.org/licenses/by-nc-nd/4.0/',
-    terms: nonCommercial('Non-commercial use only; adaptations may not be shared.'),
+    terms: nonCommercial('No use primarily intended for commercial advantage or monetary compensation; adaptations may not be shared.'),
   },
   {
     id: 'gpl-3.0',
@@ -293,7 +295,7 @@ const BASE_CATALOG: readonly CatalogLicense[] = [
     spdxId: null,
     name: 'Stability AI Non-Commercial Research Community License',
     url: 'https://stability.ai/license',
-    terms: nonCommercial('Non-commercial research only; no hosting for third parties.', true),
+    terms: nonCommercial('Research only; no hosting for third parties.', true),
   },
   {
     id: 'nvidia-open-model-license',
@@ -326,8 +328,9 @@ const BASE_CATALOG: readonly CatalogLicense[] = [
 ];
 
 const LLAMA_AUP = "Meta's Acceptable Use Policy";
+/** `releaseDate` as the threshold is measured on it, e.g. "2023-07-18, the Llama 2 release date". */
 const llamaTerms = (releaseDate: string, extra: Partial<LicenseTerms>): Partial<LicenseTerms> => ({
-  userThreshold: { monthlyActiveUsers: 700_000_000, measured: `licensee and affiliates, on ${releaseDate} (the release date)` },
+  userThreshold: { monthlyActiveUsers: 700_000_000, measured: `licensee and affiliates, on ${releaseDate}` },
   usePolicy: LLAMA_AUP,
   flowDown: 'give recipients a copy of the license, also when the model ships inside a product or service',
   ...extra,
@@ -348,7 +351,7 @@ const rail = (extra: Partial<LicenseTerms> = {}): Partial<LicenseTerms> => ({
 const cc = (extra: Partial<LicenseTerms> = {}): Partial<LicenseTerms> => ({
   obligations: ['credit the creator', 'link the license', 'state changes'],
   outputTraining: 'unknown',
-  outputTrainingNote: 'the license does not address training on outputs',
+  outputTrainingNote: 'the license does not address it',
   ...extra,
 });
 
@@ -375,26 +378,26 @@ const STRUCTURED_TERMS: Record<string, Partial<LicenseTerms>> = {
   }),
   'openrail++': rail(),
   'bigscience-bloom-rail-1.0': rail({ outputTraining: 'unknown' }),
-  llama2: llamaTerms('2023-07-18', {
+  llama2: llamaTerms('2023-07-18, the Llama 2 release date', {
     obligations: ['include the notice file'],
     outputTraining: 'prohibited',
     outputTrainingNote: 'no using outputs to improve other large language models',
   }),
-  llama3: llamaTerms('2024-04-18', {
+  llama3: llamaTerms('2024-04-18, the Llama 3 release date', {
     obligations: ['display "Built with Meta Llama 3"', 'names of derived models start with "Llama 3"'],
     outputTraining: 'prohibited',
     outputTrainingNote: 'no using outputs to improve other large language models',
   }),
-  'llama3.1': llamaTerms('2024-07-23', {
+  'llama3.1': llamaTerms('2024-07-23, the Llama 3.1 release date', {
     obligations: ['display "Built with Llama"', 'names of derived models start with "Llama"'],
     ...llama31Output,
   }),
-  'llama3.2': llamaTerms('2024-09-25', {
+  'llama3.2': llamaTerms('2024-09-25, the Llama 3.2 release date', {
     obligations: ['display "Built with Llama"', 'names of derived models start with "Llama"'],
     euMultimodalExclusion: true,
     ...llama31Output,
   }),
-  'llama3.3': llamaTerms('2024-12-06', {
+  'llama3.3': llamaTerms('2024-12-06, the Llama 3.3 release date', {
     obligations: ['display "Built with Llama"', 'names of derived models start with "Llama"'],
     ...llama31Output,
   }),
@@ -447,9 +450,11 @@ const STRUCTURED_TERMS: Record<string, Partial<LicenseTerms>> = {
   },
   'sai-nc-community': { obligations: ['include the notice', 'state changes'], outputTraining: 'prohibited' },
   'nvidia-open-model-license': {
-    obligations: ['state "Licensed by NVIDIA Corporation under the NVIDIA Open Model License"'],
+    obligations: [
+      'state "Licensed by NVIDIA Corporation under the NVIDIA Open Model License"',
+      'do not bypass the built-in guardrails (the license ends if they are)',
+    ],
     outputTraining: 'allowed',
-    usePolicy: 'keep the built-in guardrails (the license ends if they are bypassed)',
   },
   'microsoft-research-license': { obligations: ['keep the notices'], outputTraining: 'unknown' },
 };

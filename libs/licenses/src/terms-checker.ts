@@ -76,7 +76,8 @@ export function checkTerms(license: { id: string; url: string | null; terms: Lic
 
   if (terms.commercialUse === 'unknown')
     unclear.push(reason('commercial use', "The catalog does not know this license's terms; a person must review them."));
-  if (use.commercial && terms.commercialUse === 'no') blocked.push(reason('commercial use', `Non-commercial use only: ${terms.summary}`));
+  if (use.commercial && terms.commercialUse === 'no')
+    blocked.push(reason('commercial use', `Not allowed under this license. ${terms.summary}`));
 
   const users = terms.userThreshold;
   if (users && use.commercial) {

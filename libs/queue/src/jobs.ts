@@ -8,11 +8,13 @@ export interface JobPayloads {
   'version.scan': { versionId: string };
   /** Run one smoke-test benchmark (see benchmark_runs). */
   'benchmark.run': { runId: string };
+  /** Write a bundle of approved versions into the blob store (see bundle_exports). */
+  'bundle.export': { exportId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['model.created', 'import.run', 'version.scan', 'benchmark.run'];
+export const JOB_NAMES: readonly JobName[] = ['model.created', 'import.run', 'version.scan', 'benchmark.run', 'bundle.export'];
 
 /**
  * Per job type queue settings. pg-boss hands an active job to another worker once it expires (that is
@@ -26,4 +28,6 @@ export const JOB_QUEUE_OPTIONS: Record<JobName, { expireInSeconds: number; retry
   'version.scan': { expireInSeconds: 30 * 60, retryLimit: 3 },
   // A run is bounded by its own timeout (at most 30 min); model errors are recorded, not retried.
   'benchmark.run': { expireInSeconds: 45 * 60, retryLimit: 2 },
+  // Hundreds of gigabytes stream for hours; a dead worker's export is queued again sooner, by its stale heartbeat.
+  'bundle.export': { expireInSeconds: 8 * 3600, retryLimit: 3 },
 };

@@ -18,6 +18,21 @@ export interface WrittenBlob {
   size: number;
 }
 
+export interface StoredArtifact {
+  key: BlobKey;
+  size: number;
+}
+
+/** An artifact's name: one path segment, so its key can never reach into the blobs. */
+export const ARTIFACT_NAME = /^[A-Za-z0-9][\w.-]{0,200}$/;
+export const ARTIFACT_PREFIX = 'artifacts/';
+
+/** The artifact key for `name`; throws for a name that is not one. */
+export function artifactKey(name: string): BlobKey {
+  if (!ARTIFACT_NAME.test(name)) throw new Error(`Not an artifact name: ${name}`);
+  return `${ARTIFACT_PREFIX}${name}`;
+}
+
 /** Inclusive byte range, as in HTTP. */
 export interface ByteRange {
   start: number;
@@ -39,6 +54,12 @@ export interface BlobStore {
   delete(key: BlobKey): Promise<void>;
   /** Every key in the store, for integrity checks. */
   keys(): AsyncIterable<BlobKey>;
+  /**
+   * Stores a body of any length under `artifacts/<name>` (see ARTIFACT_NAME): an object the catalog names
+   * itself (an export's tar), outside the content-addressed blobs, so `keys()` and the blob checks never
+   * list it. It appears only once complete, replacing one of the same name; read, size and delete take its key.
+   */
+  putArtifact(name: string, source: Readable): Promise<StoredArtifact>;
   /** A short-lived URL that serves the object directly (S3 only). */
   presignGet?(key: BlobKey, options: { expiresInSeconds: number; filename: string }): Promise<string>;
   /** Resolves when the store can be reached and written to, else fails with BlobStoreUnavailableError; cheap, for health checks. */

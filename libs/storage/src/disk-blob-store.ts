@@ -5,16 +5,20 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  ARTIFACT_NAME,
+  ARTIFACT_PREFIX,
+  artifactKey,
   type BlobKey,
   type BlobStore,
   BlobStoreFullError,
   BlobStoreUnavailableError,
   type ByteRange,
   type StaleUploads,
+  type StoredArtifact,
   type WriteOptions,
   type WrittenBlob,
 } from './blob-store.js';
-import { HashingStream } from './hashing-stream.js';
+import { writeHashedFile } from './hashed-file-write.js';
 
 const KEY = /^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}-[0-9a-f]{12}$/;
 const CHUNK = 256 * 1024; // bench/files.mjs: 1 MiB was no faster and let 20 concurrent downloads grow memory past 64 MiB
@@ -49,16 +53,36 @@ export class DiskBlobStore implements BlobStore {
   async write(source: Readable, options: WriteOptions): Promise<WrittenBlob> {
     await mkdir(this.tmpDir, { recursive: true });
     const tmp = path.join(this.tmpDir, randomUUID());
-    const hasher = new HashingStream(options);
     try {
-      await pipeline(source, hasher, createWriteStream(tmp, { flags: 'wx', highWaterMark: CHUNK }));
-      const { sha256, size } = hasher.result();
-      await flush(tmp);
+      const file = await open(tmp, 'wx');
+      const { sha256, size } = await writeHashedFile(source, file, options).finally(() => file.close());
       const key = `sha256/${sha256.slice(0, 2)}/${sha256}-${randomUUID().replaceAll('-', '').slice(0, 12)}`;
       await mkdir(path.dirname(this.pathOf(key)), { recursive: true });
       await rename(tmp, this.pathOf(key));
       await flush(path.dirname(this.pathOf(key))); // the rename itself must survive a power loss
       return { key, sha256, size };
+    } catch (error) {
+      await rm(tmp, { force: true });
+      if (OUT_OF_SPACE.has((error as NodeJS.ErrnoException).code ?? '')) {
+        throw new BlobStoreFullError(`No space left in ${this.root}: ${(error as Error).message}`);
+      }
+      throw error;
+    }
+  }
+
+  /** Through `<root>/tmp` like a blob (a killed write is a stale upload), renamed into `<root>/artifacts` once flushed. */
+  async putArtifact(name: string, source: Readable): Promise<StoredArtifact> {
+    const key = artifactKey(name);
+    await mkdir(this.tmpDir, { recursive: true });
+    const tmp = path.join(this.tmpDir, randomUUID());
+    try {
+      await pipeline(source, createWriteStream(tmp, { flags: 'wx', highWaterMark: CHUNK }));
+      await flush(tmp);
+      const { size } = await stat(tmp);
+      await mkdir(path.dirname(this.pathOf(key)), { recursive: true });
+      await rename(tmp, this.pathOf(key));
+      await flush(path.dirname(this.pathOf(key)));
+      return { key, size };
     } catch (error) {
       await rm(tmp, { force: true });
       if (OUT_OF_SPACE.has((error as NodeJS.ErrnoException).code ?? '')) {
@@ -144,7 +168,8 @@ export class DiskBlobStore implements BlobStore {
   }
 
   private pathOf(key: BlobKey): string {
-    if (!KEY.test(key)) throw new Error(`Not a disk blob key: ${key}`);
+    const artifact = key.startsWith(ARTIFACT_PREFIX) && ARTIFACT_NAME.test(key.slice(ARTIFACT_PREFIX.length));
+    if (!KEY.test(key) && !artifact) throw new Error(`Not a disk blob key: ${key}`);
     return path.join(this.root, key);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   AbortMultipartUploadCommand,
@@ -18,6 +18,8 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
+  ARTIFACT_PREFIX,
+  artifactKey,
   type BlobKey,
   type BlobStore,
   BlobStoreUnavailableError,
@@ -26,6 +28,7 @@ import {
   ChecksumMismatchError,
   IncompleteBodyError,
   type StaleUploads,
+  type StoredArtifact,
   type WriteOptions,
   type WrittenBlob,
 } from './blob-store.js';
@@ -91,6 +94,39 @@ export class S3BlobStore implements BlobStore {
       throw unavailableOr(error);
     }
     return { key, ...hasher.result() };
+  }
+
+  /** A multipart upload of unknown length; a killed one is a stale upload (swept like a blob's). */
+  async putArtifact(name: string, source: Readable): Promise<StoredArtifact> {
+    const key = artifactKey(name);
+    let size = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    const body = new PassThrough();
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.options.bucket, Key: key, Body: body, ContentType: 'application/x-tar' },
+      partSize: this.options.partSize ?? 8 * 1024 * 1024,
+      queueSize: 4,
+      leavePartsOnError: false,
+    });
+    // The source's own failure (the producer of the body gave up) is the caller's to judge, not a storage outage.
+    let sourceError: Error | undefined;
+    source.once('error', (error: Error) => (sourceError = error));
+    const uploaded = upload.done();
+    try {
+      await Promise.all([pipeline(source, counter, body), uploaded]);
+    } catch (error) {
+      body.destroy();
+      await upload.abort().catch(() => undefined);
+      await uploaded.catch(() => undefined);
+      throw sourceError ?? unavailableOr(error);
+    }
+    return { key, size };
   }
 
   async read(key: BlobKey, range?: ByteRange): Promise<Readable> {
@@ -161,17 +197,27 @@ export class S3BlobStore implements BlobStore {
   }
 
   /**
-   * Multipart uploads under this store's prefix started longer ago than the stale bound; undefined when
+   * Multipart uploads under this store's prefixes (blobs and artifacts) started longer ago than the stale bound; undefined when
    * the server cannot list them (s3rver answers NotImplemented): "none found" would be a claim we cannot make.
    */
   private async staleMultipartUploads(): Promise<MultipartUpload[] | undefined> {
+    const stale: MultipartUpload[] = [];
+    for (const prefix of [PREFIX, ARTIFACT_PREFIX]) {
+      const found = await this.staleMultipartUploadsUnder(prefix);
+      if (!found) return undefined;
+      stale.push(...found);
+    }
+    return stale;
+  }
+
+  private async staleMultipartUploadsUnder(prefix: string): Promise<MultipartUpload[] | undefined> {
     const startedBefore = Date.now() - (this.options.staleUploadAfterMs ?? STALE_UPLOAD_AFTER_MS);
     const stale: MultipartUpload[] = [];
     let markers: { KeyMarker?: string | undefined; UploadIdMarker?: string | undefined } = {};
     do {
       let page;
       try {
-        page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.options.bucket, Prefix: PREFIX, ...markers }));
+        page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.options.bucket, Prefix: prefix, ...markers }));
       } catch (error) {
         if (error instanceof S3ServiceException && error.name === 'NotImplemented') return undefined;
         throw unavailableOr(error);

@@ -42,7 +42,7 @@ export class KeysController {
   @Get('whoami')
   @RequireRole('viewer')
   @ApiJsonResponse(200, 'The caller', whoAmI)
-  whoami(@CurrentPrincipal() principal: Principal) {
-    return principal;
+  whoami(@CurrentPrincipal() principal: Principal): z.output<typeof whoAmI> {
+    return { actor: principal.actor, name: principal.name, role: principal.role };
   }
 }

@@ -31,15 +31,24 @@ export class PrincipalCache {
     return { startedAt: this.now(), epoch: this.epoch };
   }
 
-  /** The TTL counts from when the lookup started, so a slow lookup does not stretch it. */
-  set(keyHash: string, principal: Principal, lookup: { startedAt: number; epoch: number }): void {
+  /**
+   * The TTL counts from when the lookup started, so a slow lookup does not stretch it; an entry never
+   * outlives `notAfter` (a key's own expiry).
+   */
+  set(keyHash: string, principal: Principal, lookup: { startedAt: number; epoch: number }, notAfter = Infinity): void {
     if (lookup.epoch !== this.epoch) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear(); // bounded; refills from the database
-    this.entries.set(keyHash, { principal, expiresAt: lookup.startedAt + this.ttlMs });
+    this.entries.set(keyHash, { principal, expiresAt: Math.min(lookup.startedAt + this.ttlMs, notAfter) });
   }
 
-  evictActor(actor: string): void {
+  evictKey(keyId: string): void {
     this.epoch++;
-    for (const [hash, entry] of this.entries) if (entry.principal.actor === actor) this.entries.delete(hash);
+    for (const [hash, entry] of this.entries) if (entry.principal.keyId === keyId) this.entries.delete(hash);
+  }
+
+  /** After a person's role changed: their personal keys must be checked against it again. */
+  evictAll(): void {
+    this.epoch++;
+    this.entries.clear();
   }
 }

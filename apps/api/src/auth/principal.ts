@@ -2,13 +2,20 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@vetted/domain';
 import type { FastifyRequest } from 'fastify';
 
-/** Who is calling: an API key, or the operator's VETTED_ADMIN_TOKEN. */
+/** Who is calling: an API key, the operator's VETTED_ADMIN_TOKEN, or a person signed in with a browser session. */
 export interface Principal {
-  /** `key:<id>` or `admin-token`: what audit events record as the actor. */
+  /**
+   * What audit events record as the actor: `key:<id>`, `admin-token`, or `user:<id>` for a person, through
+   * their session or one of their personal keys (so ownership and separation of duties see one person).
+   */
   actor: string;
-  /** The key's name, for people reading audit trails and evidence. */
+  /** The key's or the person's name, for people reading audit trails and evidence. */
   name: string;
   role: Role;
+  /** Set only for a person's browser session (never for a key, personal ones included). */
+  userId?: string;
+  /** The API key that made the request, when a key did. */
+  keyId?: string;
 }
 
 declare module 'fastify' {

@@ -1,96 +1,92 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
 import type { BundleExport } from '@vetted/db';
-import { type ExportedVersion, writeBundle } from '@vetted/bundles';
 import { DomainError } from '@vetted/domain';
 import type { SigningKey } from '@vetted/signing';
-import type { BlobStore } from '@vetted/storage';
+import { type BlobStore, BlobStoreUnavailableError, type ByteRange } from '@vetted/storage';
 import type { Principal } from '../auth/principal.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
-import { CONFIG, type Config } from '../infra/config.provider.js';
+import { QueueService } from '../infra/queue.service.js';
+import { Transactions } from '../infra/transactions.js';
 import { SIGNING_KEY } from '../signing/signing-key.provider.js';
 import { BundleRepository } from './bundle.repository.js';
 import type { CreateExportBody, ExportView } from './bundle.schemas.js';
-import { toVersionRecord } from './version-record.mapper.js';
 
-/** Writes bundles of approved versions into `<dataDir>/exports/<id>.tar`, in the background. */
+/**
+ * Exports are written by a worker (`bundle.export` job) into the blob store, so any API replica serves
+ * the download and a worker that dies mid-way is replaced; the worker's sweep deletes them after the retention.
+ */
 @Injectable()
 export class BundleExportService {
-  private readonly logger = new Logger(BundleExportService.name);
-
   constructor(
-    @Inject(CONFIG) private readonly config: Config,
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
     private readonly bundles: BundleRepository,
+    private readonly transactions: Transactions,
+    private readonly queue: QueueService,
   ) {}
 
   async start(principal: Principal, input: CreateExportBody): Promise<ExportView> {
     const versions = await Promise.all(input.models.map((address) => this.approved(address)));
-    const row = await this.bundles.createExport({
-      versions: versions.map((version) => `${version.model}@${version.version}`),
-      createdBy: principal.actor,
+    const row = await this.transactions.run(async (tx) => {
+      const created = await this.bundles.createExport(tx, { versions, createdBy: principal.actor, signer: this.key.publicKey.fingerprint });
+      await this.queue.send(tx, 'bundle.export', { exportId: created.id });
+      return created;
     });
-    void this.write(row.id, versions);
     return toExportView(row);
   }
 
   async find(id: string): Promise<ExportView> {
-    return toExportView(await this.finished(id, false));
+    return toExportView(await this.existing(id));
   }
 
-  /** The written tar's path and size; only for a succeeded export. */
-  async file(id: string): Promise<{ path: string; size: number }> {
-    const row = await this.finished(id, true);
-    return { path: this.tarPath(row.id), size: Number(row.size) };
-  }
-
-  private async finished(id: string, mustHaveSucceeded: boolean): Promise<BundleExport> {
-    const row = await this.bundles.findExport(id);
-    if (!row) throw DomainError.notFound('export_not_found', `No export ${id}`);
-    if (mustHaveSucceeded && row.status !== 'succeeded')
+  /** The written tar's key and size: 410 once expired, 409 while it is being written or when it failed. */
+  async tar(id: string): Promise<{ key: string; size: number }> {
+    const row = await this.existing(id);
+    if (row.status === 'expired') {
+      throw new DomainError(
+        'gone',
+        'export_expired',
+        `Export ${id} expired on ${row.expiresAt?.toISOString() ?? 'deletion'}: export again`,
+      );
+    }
+    if (row.status !== 'succeeded' || !row.storageKey || row.size === null) {
       throw DomainError.conflict('export_not_ready', `Export ${id} is ${row.status}${row.error ? `: ${row.error}` : ''}`);
-    return row;
+    }
+    return { key: row.storageKey, size: Number(row.size) };
   }
 
-  private async approved(address: string): Promise<ExportedVersion> {
-    const [model, label] = address.split('@') as [string, string | undefined];
-    const [namespace, name] = model.split('/') as [string, string];
-    const row = await this.bundles.approvedVersion(namespace, name, label);
-    const signature = row?.signatures[0];
-    if (!row || !signature) throw DomainError.notFound('approved_version_not_found', `${address} has no approved, signed version`);
-    const record = toVersionRecord(row);
-    return { model, version: row.label, record, signature: signature.bundle, files: record.files };
-  }
-
-  private async write(id: string, versions: ExportedVersion[]): Promise<void> {
-    const target = this.tarPath(id);
-    const partial = `${target}.partial`;
+  async open(key: string, range: ByteRange | undefined): Promise<Readable> {
     try {
-      await mkdir(path.dirname(target), { recursive: true });
-      const bundle = writeBundle(this.key, { versions, openBlob: (sha256) => this.openBlob(sha256) });
-      await pipeline(bundle, createWriteStream(partial, { flags: 'wx' }));
-      await rename(partial, target);
-      await this.bundles.finishExport(id, { size: BigInt((await stat(target)).size) });
+      return await this.store.read(key, range);
     } catch (error) {
-      await rm(partial, { force: true });
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.error(`Export ${id} failed: ${message}`);
-      await this.bundles.finishExport(id, { error: message }).catch(() => undefined);
+      if (error instanceof BlobStoreUnavailableError) {
+        throw new DomainError('unavailable', 'storage_unavailable', 'Bundle storage is unavailable; try again later');
+      }
+      throw error;
     }
   }
 
-  private async openBlob(sha256: string) {
-    const key = await this.bundles.blobKey(sha256);
-    if (!key) throw new Error(`blob ${sha256} is not stored`);
-    return this.store.read(key);
+  /** Deletes the export and its tar at once; a worker still writing it deletes what it wrote when it finds the row gone. */
+  async remove(id: string): Promise<void> {
+    const row = await this.bundles.deleteExport(id);
+    if (!row) throw DomainError.notFound('export_not_found', `No export ${id}`);
+    if (row.storageKey) await this.store.delete(row.storageKey);
   }
 
-  private tarPath(id: string): string {
-    return path.join(this.config.dataDir, 'exports', `${id}.tar`);
+  private async existing(id: string): Promise<BundleExport> {
+    const row = await this.bundles.findExport(id);
+    if (!row) throw DomainError.notFound('export_not_found', `No export ${id}`);
+    return row;
+  }
+
+  /** `namespace/name@version` of the approved, signed version the address names (no version: the latest approved). */
+  private async approved(address: string): Promise<string> {
+    const [model, label] = address.split('@') as [string, string | undefined];
+    const [namespace, name] = model.split('/') as [string, string];
+    const version = await this.bundles.approvedSignedLabel(namespace, name, label);
+    if (!version) throw DomainError.notFound('approved_version_not_found', `${address} has no approved, signed version`);
+    return `${model}@${version}`;
   }
 }
 
@@ -101,8 +97,10 @@ function toExportView(row: BundleExport): ExportView {
     versions: row.versions,
     size: row.size === null ? null : Number(row.size),
     error: row.error,
+    attempts: row.attempts,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }

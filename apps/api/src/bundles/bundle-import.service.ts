@@ -8,13 +8,16 @@ import type { BlobStore, WrittenBlob } from '@vetted/storage';
 import type { Principal } from '../auth/principal.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
 import type { Transaction } from '../infra/prisma.service.js';
+import { QueueService } from '../infra/queue.service.js';
 import { isUniqueViolation } from '../infra/unique-violation.js';
 import { Transactions } from '../infra/transactions.js';
 import { SignatureRepository } from '../signing/signature.repository.js';
 import { SIGNING_KEY } from '../signing/signing-key.provider.js';
 import { VersionSigner } from '../signing/version-signer.js';
 import { BundleRepository } from './bundle.repository.js';
-import type { ImportResultView } from './bundle.schemas.js';
+import type { VersionRef } from '../models/version-ref.js';
+import type { ImportResultView, OriginView } from './bundle.schemas.js';
+import { originEvidence, scanSummary } from './origin-evidence.js';
 
 type Landed = ImportResultView['versions'][number];
 
@@ -31,6 +34,7 @@ export class BundleImportService {
     private readonly signatures: SignatureRepository,
     private readonly signer: VersionSigner,
     private readonly transactions: Transactions,
+    private readonly queue: QueueService,
   ) {}
 
   async import(principal: Principal, source: Readable, expectedSigner: string | undefined): Promise<ImportResultView> {
@@ -53,6 +57,24 @@ export class BundleImportService {
       }
       throw error;
     }
+  }
+
+  /** Where an imported version came from: the source site's key, signature and evidence, beside this site's own scan. */
+  async origin(ref: VersionRef): Promise<OriginView> {
+    const found = await this.bundles.origin(ref.namespace, ref.name, ref.version);
+    if (!found)
+      throw DomainError.notFound('origin_not_found', `${ref.namespace}/${ref.name}@${ref.version} was not imported from a bundle`);
+    const { version, ...origin } = found;
+    return {
+      siteFingerprint: origin.siteFingerprint,
+      trusted: origin.trusted,
+      signature: origin.signature,
+      evidence: origin.evidence,
+      importedBy: origin.importedBy,
+      importedAt: origin.importedAt.toISOString(),
+      origin: originEvidence(origin),
+      local: scanSummary(version.files),
+    };
   }
 
   /** This site's own key and every trusted key: bundles they sign land approved. */
@@ -114,6 +136,8 @@ export class BundleImportService {
         payload: { model: record.model, version: record.version, commitSha: version.commitSha, files: record.files.length },
       }),
     });
+    // This site checks what arrives itself, approved or not: its scan (and the automatic benchmarks after it).
+    await this.queue.send(tx, 'version.scan', { versionId });
     await this.bundles.createOrigin(tx, {
       versionId,
       siteFingerprint: site,

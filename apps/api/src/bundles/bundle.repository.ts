@@ -3,17 +3,6 @@ import { type BundleExport, type Prisma, putFile, recordBlob, type VersionOrigin
 import type { VersionRecord } from '@vetted/bundles';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 
-const EXPORTED_VERSION = {
-  model: { include: { license: true } },
-  license: true,
-  files: { orderBy: { path: 'asc' } },
-  reviews: { orderBy: { createdAt: 'asc' } },
-  benchmarks: { where: { status: 'succeeded' }, orderBy: { createdAt: 'asc' } },
-  signatures: { where: { status: 'approved' }, orderBy: { createdAt: 'desc' }, take: 1 },
-} satisfies Prisma.ModelVersionInclude;
-
-export type ExportedVersionRow = Prisma.ModelVersionGetPayload<{ include: typeof EXPORTED_VERSION }>;
-
 export interface LandedVersion {
   record: VersionRecord;
   licenseId: string | null;
@@ -24,30 +13,31 @@ export interface LandedVersion {
 export class BundleRepository {
   constructor(private readonly db: PrismaService) {}
 
-  /** The approved version with this label, or the model's latest approved one when no label is given. */
-  approvedVersion(namespace: string, name: string, label: string | undefined): Promise<ExportedVersionRow | null> {
-    return this.db.modelVersion.findFirst({
-      where: { status: 'approved', label, model: { namespace, name } },
+  /** The label of the approved, signed version with this label, or of the model's latest approved one when no label is given. */
+  async approvedSignedLabel(namespace: string, name: string, label: string | undefined): Promise<string | undefined> {
+    const version = await this.db.modelVersion.findFirst({
+      where: { status: 'approved', label, model: { namespace, name }, signatures: { some: { status: 'approved' } } },
       orderBy: [{ statusChangedAt: 'desc' }, { createdAt: 'desc' }],
-      include: EXPORTED_VERSION,
+      select: { label: true },
     });
+    return version?.label;
   }
 
-  async blobKey(sha256: string): Promise<string | undefined> {
-    return (await this.db.blob.findUnique({ where: { sha256 } }))?.storageKey;
-  }
-
-  createExport(data: { versions: string[]; createdBy: string }): Promise<BundleExport> {
-    return this.db.bundleExport.create({ data });
-  }
-
-  finishExport(id: string, outcome: { size: bigint } | { error: string }): Promise<BundleExport> {
-    const data = 'size' in outcome ? { status: 'succeeded', size: outcome.size } : { status: 'failed', error: outcome.error };
-    return this.db.bundleExport.update({ where: { id }, data: { ...data, finishedAt: new Date() } });
+  createExport(tx: Transaction, data: { versions: string[]; createdBy: string; signer: string }): Promise<BundleExport> {
+    return tx.bundleExport.create({ data });
   }
 
   findExport(id: string): Promise<BundleExport | null> {
     return this.db.bundleExport.findUnique({ where: { id } });
+  }
+
+  /** The deleted row, or null when there was none. */
+  deleteExport(id: string): Promise<BundleExport | null> {
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.bundleExport.findUnique({ where: { id } });
+      const { count } = await tx.bundleExport.deleteMany({ where: { id } });
+      return count === 1 ? row : null;
+    });
   }
 
   /** The files (path and digest) of the version with this address, or undefined when there is none. */
@@ -64,7 +54,7 @@ export class BundleRepository {
     return recordBlob(tx, { ...blob, size: BigInt(blob.size) });
   }
 
-  /** Creates the model when missing and the version as a draft with its files and their scan results. */
+  /** Creates the model when missing and the version as a draft with its files, waiting for this site's scan. */
   async createDraft(tx: Transaction, landed: LandedVersion): Promise<string> {
     const { record } = landed;
     const [namespace, name] = record.model.split('/') as [string, string];
@@ -81,21 +71,18 @@ export class BundleRepository {
         licenseId: landed.licenseId,
         card: asJson(record.card) ?? undefined,
         facts: asJson(record.facts) ?? {},
-        scannedAt: new Date(),
+        scanRequestedAt: new Date(),
         createdBy: landed.createdBy,
       },
     });
+    // Files land unscanned: this site's own scan writes their results; the source site's stay in the origin evidence.
     for (const file of record.files) {
-      const { file: saved } = await putFile(tx, {
+      await putFile(tx, {
         versionId: version.id,
         path: file.path,
         size: BigInt(file.size),
         sha256: file.sha256,
         format: file.format ?? 'other',
-      });
-      await tx.modelFile.update({
-        where: { id: saved.id },
-        data: { scanStatus: file.scanStatus, scanFindings: asJson(file.scanFindings) ?? [], facts: asJson(file.facts) ?? {} },
       });
     }
     return version.id;
@@ -112,8 +99,14 @@ export class BundleRepository {
     await tx.review.create({ data: { ...review, decision: 'approved', evidence: asJson(review.evidence) ?? {} } });
   }
 
-  origin(namespace: string, name: string, label: string): Promise<VersionOrigin | null> {
-    return this.db.versionOrigin.findFirst({ where: { version: { label, model: { namespace, name } } } });
+  /** Where the version came from, with its files' scan results here. */
+  origin(namespace: string, name: string, label: string) {
+    return this.db.versionOrigin.findFirst({
+      where: { version: { label, model: { namespace, name } } },
+      include: {
+        version: { select: { files: { select: { path: true, scanStatus: true, scanFindings: true }, orderBy: { path: 'asc' } } } },
+      },
+    });
   }
 }
 

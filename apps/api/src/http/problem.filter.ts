@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { DomainError, type ErrorKind } from '@vetted/domain';
 import { TransitionRefused } from '@vetted/lifecycle';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ClientClosedRequest } from './abandoned-requests.js';
 import { outageError, outageReason, RETRY_AFTER_SECONDS } from './outage.js';
 import { type Problem, problem } from './problem.js';
 
@@ -11,6 +12,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   too_large: 413,
   unavailable: 503,
   insufficient_storage: 507,
@@ -46,6 +48,7 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string; field?: stri
  * retry; unknown errors become a 500. Either way the details stay in the log.
  */
 export function toProblem(thrown: unknown, request: FastifyRequest, logger: Logger): Problem {
+  if (thrown instanceof ClientClosedRequest) return problem(499, 'client_closed_request', thrown.message);
   const outage = outageError(thrown);
   if (outage) logger.error(`request ${request.id}: ${outage.code}: ${outageReason(thrown)}`);
   // A move the lifecycle refuses is a conflict the client can read, however the caller got there.

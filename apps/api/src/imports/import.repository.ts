@@ -32,6 +32,12 @@ export class ImportRepository {
     return this.db.importJob.findMany({ where: olderThan(after), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
   }
 
+  /** Deletes a failed or cancelled import; false when it is in any other state (or gone). */
+  async deleteEnded(tx: Transaction, id: string): Promise<boolean> {
+    const { count } = await tx.importJob.deleteMany({ where: { id, status: { in: ['failed', 'cancelled'] } } });
+    return count > 0;
+  }
+
   /** Cancels an import that is still queued or running; false when it had already ended (or is gone). */
   async cancel(tx: Transaction, id: string): Promise<boolean> {
     const { count } = await tx.importJob.updateMany({

@@ -2,6 +2,7 @@ import { repoNameProblem } from '@vetted/domain';
 import { z } from 'zod';
 import { pageQuery } from '../http/pagination.js';
 import { versionLabel } from '../models/version.schemas.js';
+import { IMPORT_FAILURE_KINDS } from './import-failure.js';
 
 const repoName = z.string().superRefine((value, context) => {
   const problem = repoNameProblem(value);
@@ -58,6 +59,10 @@ export const importView = z.object({
   bytesTotal: z.number().nullable(),
   files: z.array(importFileView),
   error: z.string().nullable(),
+  errorKind: z
+    .enum(IMPORT_FAILURE_KINDS)
+    .nullable()
+    .describe('Why it failed or stopped (network, not_found, gated, checksum…); null while it has not'),
   createdBy: z.string(),
   createdByName: z.string().describe('The name of the key that started the import'),
   createdAt: z.string(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportJob } from '@vetted/db';
-import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
+import { decodeTimeCursor, DomainError, encodeTimeCursor, hasRole } from '@vetted/domain';
 import { storedImportFiles } from '@vetted/lifecycle';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ActorDirectory, type ActorInfo } from '../auth/actor-directory.js';
@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal.js';
 import { type Page, pageFrom } from '../http/pagination.js';
 import { QueueService } from '../infra/queue.service.js';
 import { Transactions } from '../infra/transactions.js';
+import { importFailureKind } from './import-failure.js';
 import { ImportRepository } from './import.repository.js';
 import type { CreateImportBody, ImportView } from './import.schemas.js';
 
@@ -61,6 +62,33 @@ export class ImportService {
     return pageFrom(rows, page.limit, (row) => toImportView(row, names.get(row.createdBy)!), encodeTimeCursor);
   }
 
+  /**
+   * Removes a failed or cancelled import from the list (the audit trail keeps it): its starter or an admin.
+   * Imports still running are cancelled first; succeeded ones stay, as the record of where a version came from.
+   */
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const job = await this.imports.find(id, tx);
+      if (!job) throw DomainError.notFound('import_not_found', `No import ${id}`);
+      if (job.createdBy !== principal.actor && !hasRole(principal.role, 'admin')) {
+        throw new DomainError('forbidden', 'not_import_owner', `Only whoever started import ${id}, or an admin, may remove it`);
+      }
+      if (!(await this.imports.deleteEnded(tx, id))) {
+        throw DomainError.conflict(
+          'import_not_removable',
+          `Import ${id} is ${job.status}: only failed or cancelled imports can be removed`,
+        );
+      }
+      await this.audit.record(tx, {
+        actor: principal.actor,
+        action: 'import.removed',
+        subjectType: 'import',
+        subjectId: id,
+        data: { repo: job.repo, status: job.status },
+      });
+    });
+  }
+
   /** The worker notices between chunks and stops, removing the draft it was filling. */
   async cancel(principal: Principal, id: string): Promise<ImportView> {
     const job = await this.transactions.run(async (tx) => {
@@ -91,6 +119,7 @@ export function toImportView(job: ImportJob, creator: ActorInfo): ImportView {
     bytesTotal: job.bytesTotal === null ? null : Number(job.bytesTotal),
     files: storedImportFiles.parse(job.files),
     error: job.error,
+    errorKind: importFailureKind(job),
     createdBy: job.createdBy,
     createdByName: creator.name,
     createdAt: job.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequireRole } from '../auth/access.decorator.js';
@@ -41,6 +41,15 @@ export class ImportsController {
   @ApiProblems(400, 404)
   get(@Param('id', importId) id: string) {
     return this.imports.get(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireRole('publisher')
+  @ApiJsonResponse(204, 'Removed from the list (failed or cancelled imports, by their starter or an admin)')
+  @ApiProblems(400, 403, 404, 409)
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', importId) id: string): Promise<void> {
+    await this.imports.remove(principal, id);
   }
 
   @Post(':id/cancel')

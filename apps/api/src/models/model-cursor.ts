@@ -1,5 +1,6 @@
 import { decodeTimeCursor, DomainError, encodeTimeCursor } from '@vetted/domain';
-import type { ModelRow, ModelSort, SortPosition } from './model.repository.js';
+import type { ModelRow } from './model.repository.js';
+import type { ModelSort, SortPosition } from './model-search.js';
 
 const invalidCursor = () =>
   DomainError.invalid([{ field: 'cursor', message: 'is not a cursor returned by this endpoint for this sort' }], 'invalid_cursor');

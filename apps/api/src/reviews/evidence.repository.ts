@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { License, ModelVersion } from '@vetted/db';
+import type { License, ModelVersion, VersionOrigin } from '@vetted/db';
 import { storedFacts, storedFindings } from '@vetted/lifecycle';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import { parseCard, type VersionSnapshot } from './version-snapshot.js';
@@ -31,6 +31,11 @@ export class EvidenceRepository {
       })),
       runs,
     };
+  }
+
+  /** Where an imported version came from, or null for one made here. */
+  origin(versionId: string, db: Transaction = this.db): Promise<VersionOrigin | null> {
+    return db.versionOrigin.findUnique({ where: { versionId } });
   }
 
   license(id: string, db: Transaction = this.db): Promise<Pick<License, 'id' | 'terms'> | null> {

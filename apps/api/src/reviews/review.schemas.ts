@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { originEvidence } from '../bundles/bundle.schemas.js';
 
 export const createReviewBody = z.strictObject({
   decision: z.enum(['approve', 'reject']),
@@ -103,6 +104,7 @@ export const evidence = z.object({
   benchmarks: z.array(z.string()).describe('Ids of the succeeded benchmark runs of this version'),
   benchmarkRuns: z.array(benchmarkRunEvidence).optional().describe('Every benchmark run of the version, failed and cancelled ones too'),
   diff: versionDiff.nullable().optional(),
+  origin: originEvidence.nullable().optional(),
   blockers: z.array(z.string()).describe('Why approval would be refused right now'),
   overridable: z
     .array(z.string())

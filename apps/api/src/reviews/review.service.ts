@@ -15,6 +15,7 @@ import { VersionService } from '../models/version.service.js';
 import { VersionSigner } from '../signing/version-signer.js';
 import type { VersionView } from '../models/version.schemas.js';
 import { countScanStatuses } from '../scans/scan-status.js';
+import { originEvidence } from '../bundles/origin-evidence.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { ReviewRepository } from './review.repository.js';
 import type { CreateReviewBody, Evidence, QueueItem, ReviewView } from './review.schemas.js';
@@ -227,9 +228,16 @@ export class ReviewService {
       benchmarks: succeeded.map((run) => run.id),
       benchmarkRuns: runEvidence(head, await this.actors.describe(head.runs.map((run) => run.requestedBy))),
       diff: base ? diffVersions(base, head) : null,
+      origin: await this.originOf(version, tx),
       blockers,
       overridable,
     };
+  }
+
+  /** For a version carried from another site: what that site found, beside this site's own scan and benchmarks. */
+  private async originOf(version: ModelVersion, tx?: Transaction): Promise<Evidence['origin']> {
+    const origin = await this.evidenceRows.origin(version.id, tx);
+    return origin ? originEvidence(origin) : null;
   }
 
   /** Everyone with a hand in the bytes; for an import, the person who started it stands for the import. */

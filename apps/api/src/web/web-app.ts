@@ -28,7 +28,7 @@ Build it with \`npm run build\` (or \`npx vite build apps/web\`) and restart. Th
 
 /**
  * Serves the single-page web app at `/`: hashed assets (`/assets/*`) cached for good, other files
- * and `index.html` revalidated on every visit, and `index.html` for any other non-API GET so deep
+ * and `index.html` revalidated on every visit, each precompressed where the build compressed it, and `index.html` for any other non-API GET so deep
  * links like `/models/acme/bert` load the app. Unknown API paths keep the API's 404.
  */
 export async function serveWebApp(fastify: FastifyInstance, root = WEB_APP_DIR): Promise<void> {
@@ -39,10 +39,12 @@ export async function serveWebApp(fastify: FastifyInstance, root = WEB_APP_DIR):
     });
     return;
   }
-  await fastify.register(fastifyStatic, { root, serve: false });
+  // `npm run build:web` writes a .br and a .gz beside each text file: served to browsers that accept them,
+  // with `Vary: Accept-Encoding`, the plain file to the others.
+  await fastify.register(fastifyStatic, { root, serve: false, preCompressed: true });
   const topLevelFiles = new Set(
     readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name !== 'index.html')
+      .filter((entry) => entry.isFile() && entry.name !== 'index.html' && !/\.(br|gz)$/.test(entry.name))
       .map((entry) => entry.name),
   );
   fastify.get('/*', (request, reply) => {

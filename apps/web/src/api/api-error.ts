@@ -47,7 +47,10 @@ export async function dataOf<T>(pending: Promise<{ data?: T; error?: unknown; re
 /** The message to show for any error a query or mutation produced. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) {
-    const fields = error.fieldErrors.map((e) => [e.field, e.message].filter(Boolean).join(': ')).filter(Boolean);
+    // The API's detail often names the fields already ("Invalid request: repo: must be…"): say each once.
+    const fields = error.fieldErrors
+      .map((e) => [e.field, e.message].filter(Boolean).join(': '))
+      .filter((text) => text !== '' && !error.message.includes(text));
     return fields.length > 0 ? `${error.message} (${fields.join('; ')})` : error.message;
   }
   return error instanceof Error ? error.message : String(error);

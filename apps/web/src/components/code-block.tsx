@@ -5,7 +5,7 @@ export function CodeBlock({ title, code }: { title: string; code: string }) {
     <figure className="code-block">
       <figcaption>
         <span>{title}</span>
-        <CopyButton text={code} label={`Copy ${title}`} />
+        <CopyButton text={code} subject={title} />
       </figcaption>
       <pre tabIndex={0}>
         <code>{code}</code>

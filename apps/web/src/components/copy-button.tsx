@@ -1,7 +1,10 @@
 import { useState } from 'react';
 
-/** Copies `text`; says so for a moment (and to screen readers). */
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+/**
+ * Copies `text`; says so for a moment (and to screen readers). `subject` completes the button's name for
+ * assistive technology ("Copy" + "Python (transformers)") without widening the button on screen.
+ */
+export function CopyButton({ text, label = 'Copy', subject }: { text: string; label?: string; subject?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -15,6 +18,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   return (
     <button type="button" className="button-secondary button-small" onClick={() => void copy()} aria-live="polite">
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select the text' : label}
+      {subject && <span className="visually-hidden"> {subject}</span>}
     </button>
   );
 }

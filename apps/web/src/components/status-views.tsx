@@ -26,10 +26,12 @@ export function ErrorNotice({ error, onRetry, title = 'Something went wrong' }: 
   );
 }
 
-export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+/** Nothing to show. `page`: it stands for the whole page (not found, no access), so its title is the page's h1. */
+export function Empty({ title, page = false, children }: { title: string; page?: boolean; children?: ReactNode }) {
+  const Title = page ? 'h1' : 'p';
   return (
     <div className="empty">
-      <p className="empty-title">{title}</p>
+      <Title className="empty-title">{title}</Title>
       {children}
     </div>
   );

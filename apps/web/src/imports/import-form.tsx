@@ -1,11 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
-import { dataOf } from '../api/api-error';
+import { ApiError, dataOf } from '../api/api-error';
 import type { ImportRequest } from '../api/api-types';
 import { useApi } from '../auth/auth-context';
 import { ErrorNotice } from '../components/status-views';
 import { TextField } from '../components/text-field';
+
+/** The API's word on one field of a refused request, shown under that field. */
+function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const messages = error.fieldErrors.filter((e) => e.field === field || e.field?.startsWith(`${field}.`)).map((e) => e.message);
+  return messages.length > 0 ? messages.join('; ') : undefined;
+}
+
+const FIELDS = ['repo', 'revision', 'version', 'include', 'exclude'];
 
 /** "*.json, *.safetensors" → ["*.json", "*.safetensors"] */
 const globList = (text: string): string[] =>
@@ -32,6 +41,10 @@ export function ImportForm() {
     },
   });
 
+  const errorOf = (field: string) => fieldError(start.error, field);
+  // Problems with a field show under it; anything else (no connection, a conflict) above the button.
+  const general = start.isError && !FIELDS.some((field) => errorOf(field));
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     start.mutate({
@@ -52,18 +65,29 @@ export function ImportForm() {
         value={repo}
         onValueChange={setRepo}
         placeholder="google-bert/bert-base-uncased"
-        pattern="[^/\s]+/[^/\s]+"
+        // Browsers compile it with the `v` flag, where "/" in a class must be escaped.
+        pattern="[^\/\s]+\/[^\/\s]+"
         title="namespace/name, as on the Hub"
+        hint="namespace/name, as on the Hub"
+        error={errorOf('repo')}
         required
         spellCheck={false}
       />
-      <TextField id="import-revision" label="Revision" value={revision} onValueChange={setRevision} spellCheck={false} />
+      <TextField
+        id="import-revision"
+        label="Revision"
+        value={revision}
+        onValueChange={setRevision}
+        error={errorOf('revision')}
+        spellCheck={false}
+      />
       <TextField
         id="import-version"
         label="Version label (optional)"
         value={version}
         onValueChange={setVersion}
         placeholder="the commit sha"
+        error={errorOf('version')}
         spellCheck={false}
       />
       <TextField
@@ -72,6 +96,7 @@ export function ImportForm() {
         value={include}
         onValueChange={setInclude}
         placeholder="*.json *.safetensors"
+        error={errorOf('include')}
         spellCheck={false}
       />
       <TextField
@@ -80,9 +105,10 @@ export function ImportForm() {
         value={exclude}
         onValueChange={setExclude}
         placeholder="*.bin"
+        error={errorOf('exclude')}
         spellCheck={false}
       />
-      {start.isError && <ErrorNotice title="The import was not started" error={start.error} />}
+      {general && <ErrorNotice title="The import was not started" error={start.error} />}
       <button type="submit" disabled={start.isPending}>
         {start.isPending ? 'Starting…' : 'Start import'}
       </button>

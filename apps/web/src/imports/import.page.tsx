@@ -9,6 +9,7 @@ import { ProgressBar } from '../components/progress-bar';
 import { ErrorNotice, QueryView } from '../components/status-views';
 import { formatBytes, formatDate, shortSha } from '../format/format';
 import { usePageTitle } from '../layout/use-page-title';
+import { ImportFailure } from './import-failure-notice';
 import { isActive, POLL_MS } from './import-status';
 
 export function ImportPage({ id }: { id: string }) {
@@ -25,6 +26,7 @@ export function ImportPage({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link href="/imports">Imports</Link> / {id}
       </p>
+      {job.isError && <h1>Import</h1>}
       <QueryView query={job} label="Loading the import…">
         {(data) => <ImportDetail job={data} />}
       </QueryView>
@@ -56,7 +58,8 @@ function ImportDetail({ job }: { job: ImportJob }) {
           </>
         )}
       </p>
-      <ProgressBar done={job.bytesDone} total={job.bytesTotal} label="Import progress" />
+      {/* An import that ended shows how far it got, without the moving bar of one in progress. */}
+      {(isActive(job) || job.bytesTotal !== null) && <ProgressBar done={job.bytesDone} total={job.bytesTotal} label="Import progress" />}
       {job.status === 'succeeded' && (
         <p className="notice notice-good">
           Imported: the version waits for review.{' '}
@@ -66,9 +69,7 @@ function ImportDetail({ job }: { job: ImportJob }) {
           </Link>
         </p>
       )}
-      {job.error && (
-        <ErrorNotice title={`The import ${job.status === 'cancelled' ? 'was cancelled' : 'failed'}`} error={new Error(job.error)} />
-      )}
+      {job.errorKind && <ImportFailure job={job} kind={job.errorKind} />}
       {isActive(job) && (
         <button type="button" className="button-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
           Cancel import
@@ -85,7 +86,7 @@ function ImportDetail({ job }: { job: ImportJob }) {
               <span className="import-file-name">
                 <code>{file.path}</code> <StatusBadge status={file.status} />
               </span>
-              {file.status === 'downloading' ? (
+              {file.status === 'downloading' && isActive(job) ? (
                 <ProgressBar done={file.bytesDone} total={file.size} label={`Progress of ${file.path}`} />
               ) : (
                 <span className="muted small">{formatBytes(file.size)}</span>

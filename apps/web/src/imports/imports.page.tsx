@@ -8,6 +8,7 @@ import { ProgressBar } from '../components/progress-bar';
 import { Empty, QueryView } from '../components/status-views';
 import { formatDate } from '../format/format';
 import { usePageTitle } from '../layout/use-page-title';
+import { FAILURE_WORDS } from './import-failure';
 import { ImportForm } from './import-form';
 import { isActive } from './import-status';
 
@@ -41,6 +42,9 @@ export function ImportsPage() {
                         {job.repo}@{job.revision}
                       </Link>{' '}
                       <StatusBadge status={job.status} />
+                      {job.errorKind && job.errorKind !== 'cancelled' && (
+                        <span className="small"> {FAILURE_WORDS[job.errorKind].title}</span>
+                      )}
                       <span className="muted small">
                         {' '}
                         {formatDate(job.createdAt)} by <ActorName actor={job.createdBy} name={job.createdByName} />

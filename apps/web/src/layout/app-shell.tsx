@@ -15,7 +15,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 }
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const { principal, signOut } = useAuth();
+  const { principal, session, signOut } = useAuth();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -32,13 +32,15 @@ export function AppShell({ children }: { children: ReactNode }) {
             {hasRole(principal.role, 'reviewer') && <NavLink href="/reviews">Review queue</NavLink>}
             {hasRole(principal.role, 'publisher') && <NavLink href="/imports">Imports</NavLink>}
             {hasRole(principal.role, 'admin') && <NavLink href="/webhooks">Webhooks</NavLink>}
+            {session && <NavLink href="/keys">API keys</NavLink>}
           </nav>
         )}
         {principal && (
           <div className="session">
             <LiveIndicator />
             <span className="session-who" title={principal.actor}>
-              {principal.name || principal.actor} <span className="badge badge-muted">{principal.role}</span>
+              <span className="session-name">{principal.name || principal.actor}</span>{' '}
+              <span className="badge badge-muted">{principal.role}</span>
             </span>
             <button type="button" className="button-secondary button-small" onClick={() => signOut()}>
               Sign out

@@ -9,7 +9,7 @@ export function RequireRole({ role, children }: { role: Role; children: ReactNod
   const { principal } = useAuth();
   if (hasRole(principal?.role, role)) return <>{children}</>;
   return (
-    <Empty title={`This page needs the ${role} role`}>
+    <Empty title={`This page needs the ${role} role`} page>
       <p>Your key has the {principal?.role ?? 'no'} role. Ask an admin for a key with more rights.</p>
     </Empty>
   );

@@ -7,7 +7,8 @@ export type StreamState = 'connecting' | 'connected' | 'reconnecting';
 export interface EventStreamOptions {
   /** The API's `/v1/events/stream`, with any filters. */
   url: string;
-  key: string;
+  /** Null for a browser session: its cookie goes along by itself. */
+  key: string | null;
   /** The events of one read, in order: replays after a reconnect arrive together. */
   onEvents: (events: DomainEvent[]) => void;
   onState: (state: StreamState) => void;
@@ -46,7 +47,7 @@ export function openEventStream(options: EventStreamOptions): () => void {
       watchIdle();
       const response = await fetch(options.url, {
         headers: {
-          authorization: `Bearer ${options.key}`,
+          ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
           accept: 'text/event-stream',
           ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
         },

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { KEY_REJECTED_NOTICE, useAuth } from '../auth/auth-context';
+import { SESSION_ENDED_NOTICE } from '../auth/session-notices';
 import { hasRole } from '../auth/roles';
 import { openEventStream, type StreamState } from './event-stream';
 import { queriesToRefresh } from './queries-to-refresh';
@@ -15,13 +16,13 @@ const LiveContext = createContext<LiveState>('off');
  * The stream closes on sign-out, when the key changes, and when the app unmounts.
  */
 export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
-  const { key, principal, signOut } = useAuth();
+  const { key, session, principal, signOut } = useAuth();
   const queryClient = useQueryClient();
-  const listens = key !== null && hasRole(principal?.role, 'publisher');
+  const listens = (key !== null || session) && hasRole(principal?.role, 'publisher');
   const [state, setState] = useState<LiveState>('off');
 
   useEffect(() => {
-    if (!listens || key === null) return;
+    if (!listens) return;
     let caughtUp = false;
     const close = openEventStream({
       url: `${window.location.origin}/v1/events/stream`,
@@ -39,7 +40,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         for (const queryKey of queriesToRefresh(events)) void queryClient.invalidateQueries({ queryKey });
       },
       onRefused: (status) => {
-        if (status === 401) signOut(KEY_REJECTED_NOTICE);
+        if (status === 401) signOut(key === null ? SESSION_ENDED_NOTICE : KEY_REJECTED_NOTICE);
         else setState('off');
       },
     });

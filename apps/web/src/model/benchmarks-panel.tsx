@@ -13,6 +13,7 @@ import { hardwareLabel, isRunActive, latencyBars } from './benchmark-series';
 import { BenchmarkForm } from './benchmark-form';
 import { LatencyChart } from './latency-chart';
 import { RunDetails } from './run-details';
+import { ScrollRegion } from '../components/scroll-region';
 
 /** The history covers this many of the newest versions. */
 const HISTORY_VERSIONS = 10;
@@ -70,7 +71,7 @@ export function BenchmarksPanel({ model, versions, selected }: { model: Model; v
 
 function RunsTable({ runs }: { runs: BenchmarkRun[] }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Benchmark runs">
       <table className="runs-table">
         <thead>
           <tr>
@@ -154,6 +155,6 @@ function RunsTable({ runs }: { runs: BenchmarkRun[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatBytes, formatParameters } from '../format/format';
 import { type HardwareFit, type TensorSpec, readVersionFacts } from './version-facts';
+import { ScrollRegion } from '../components/scroll-region';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -13,7 +14,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function TensorTable({ caption, tensors }: { caption: string; tensors: TensorSpec[] }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -37,7 +38,7 @@ function TensorTable({ caption, tensors }: { caption: string; tensors: TensorSpe
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -10,6 +10,7 @@ import { formatBytes } from '../format/format';
 import { BROWSER_DOWNLOAD_LIMIT, downloadFile } from './download-file';
 import { fileUrl } from './file-url';
 import { NotDownloadable } from './not-downloadable';
+import { ScrollRegion } from '../components/scroll-region';
 
 export function useVersionFiles(namespace: string, name: string, version: string) {
   const api = useApi();
@@ -21,9 +22,17 @@ export function useVersionFiles(namespace: string, name: string, version: string
 }
 
 function DownloadButton({ file, url }: { file: ModelFile; url: string }) {
-  const { key } = useAuth();
+  const { key, session } = useAuth();
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const filename = file.path.split('/').at(-1) ?? file.path;
+  // With a session the cookie authorises the request: a plain link the browser streams, whatever the size.
+  if (session) {
+    return (
+      <a href={url} className="button button-small" download={filename} aria-label={`Download ${file.path}`}>
+        Download
+      </a>
+    );
+  }
   if (file.size > BROWSER_DOWNLOAD_LIMIT) {
     return <CopyButton text={`curl -fLo ${filename} -H "Authorization: Bearer $HF_TOKEN" '${url}'`} label="Copy curl command" />;
   }
@@ -80,8 +89,8 @@ export function FilesPanel({ namespace, name, version, downloadable }: Props) {
             items.length === 0 ? (
               <Empty title="This version has no files yet" />
             ) : (
-              <div className="table-scroll">
-                <table className="files-table">
+              <ScrollRegion label="Files">
+                <table className="files-table stacked-table">
                   <thead>
                     <tr>
                       <th scope="col">Path</th>
@@ -99,23 +108,23 @@ export function FilesPanel({ namespace, name, version, downloadable }: Props) {
                   <tbody>
                     {items.map((file) => (
                       <tr key={file.path}>
-                        <td>
+                        <td className="cell-wide">
                           <code>{file.path}</code>
                         </td>
-                        <td>{file.format ?? '—'}</td>
-                        <td className="numeric" title={`${file.size.toLocaleString()} bytes`}>
+                        <td data-label="Format">{file.format ?? '—'}</td>
+                        <td data-label="Size" className="numeric" title={`${file.size.toLocaleString()} bytes`}>
                           {formatBytes(file.size)}
                         </td>
-                        <td>
+                        <td data-label="SHA-256" className="cell-wide">
                           <code className="sha" title={file.sha256}>
                             {file.sha256}
                           </code>
                         </td>
-                        <td>
+                        <td data-label="Scan">
                           <StatusBadge status={file.scan.status} />
                         </td>
                         {downloadable && (
-                          <td>
+                          <td className="file-download">
                             <DownloadButton file={file} url={fileUrl(window.location.origin, `${namespace}/${name}`, version, file.path)} />
                           </td>
                         )}
@@ -123,7 +132,7 @@ export function FilesPanel({ namespace, name, version, downloadable }: Props) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )
           }
         </QueryView>

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { dataOf } from '../api/api-error';
-import type { IntendedUse, LicenseCheck } from '../api/api-types';
+import type { IntendedUse } from '../api/api-types';
 import { useApi } from '../auth/auth-context';
 import { ErrorNotice } from '../components/status-views';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
+import { CheckResult } from './check-result';
 
 const DISTRIBUTIONS: { value: IntendedUse['distribution']; label: string }[] = [
   { value: 'none', label: 'Only us, not shared' },
@@ -14,26 +15,47 @@ const DISTRIBUTIONS: { value: IntendedUse['distribution']; label: string }[] = [
   { value: 'external', label: 'Others: weights or a product with them' },
 ];
 
-const VERDICTS: Record<LicenseCheck['verdict'], { label: string; tone: string }> = {
-  allowed: { label: 'Allowed', tone: 'good' },
-  allowed_with_obligations: { label: 'Allowed, with obligations', tone: 'warn' },
-  needs_review: { label: 'Needs a legal review', tone: 'warn' },
-  not_allowed: { label: 'Not allowed', tone: 'bad' },
-};
-
 /** Optional number fields: empty means "not stated". */
 const optionalNumber = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
 
+/** The form as typed; numbers stay text until the check, so a half-typed value is not rewritten. */
+interface UseForm {
+  commercial: boolean;
+  distribution: IntendedUse['distribution'];
+  users: string;
+  revenue: string;
+  modifications: boolean;
+  trainOnOutputs: boolean;
+  region: string;
+}
+
+const INITIAL: UseForm = {
+  commercial: true,
+  distribution: 'hosted-service',
+  users: '',
+  revenue: '',
+  modifications: false,
+  trainOnOutputs: false,
+  region: '',
+};
+
+function intendedUse(form: UseForm): IntendedUse {
+  const monthlyActiveUsers = optionalNumber(form.users);
+  const annualRevenueUsd = optionalNumber(form.revenue);
+  return {
+    commercial: form.commercial,
+    distribution: form.distribution,
+    modifications: form.modifications,
+    trainOtherModelsOnOutputs: form.trainOnOutputs,
+    ...(monthlyActiveUsers !== undefined ? { monthlyActiveUsers } : {}),
+    ...(annualRevenueUsd !== undefined ? { annualRevenueUsd } : {}),
+    ...(form.region.trim() ? { region: form.region.trim().toUpperCase() } : {}),
+  };
+}
+
 export function LicenseCheckForm({ namespace, name }: { namespace: string; name: string }) {
   const api = useApi();
-  const [commercial, setCommercial] = useState(true);
-  const [distribution, setDistribution] = useState<IntendedUse['distribution']>('hosted-service');
-  const [users, setUsers] = useState('');
-  const [revenue, setRevenue] = useState('');
-  const [modifications, setModifications] = useState(false);
-  const [trainOnOutputs, setTrainOnOutputs] = useState(false);
-  const [region, setRegion] = useState('');
-
+  const [form, setForm] = useState(INITIAL);
   const check = useMutation({
     mutationFn: (use: IntendedUse) =>
       dataOf(
@@ -44,20 +66,16 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
         }),
       ),
   });
+  // A verdict answers the use it was asked about: any change to the form takes it (or a check still running) away.
+  const edit = (patch: Partial<UseForm>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    check.reset();
+  };
+  const { commercial, distribution, users, revenue, modifications, trainOnOutputs, region } = form;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const monthlyActiveUsers = optionalNumber(users);
-    const annualRevenueUsd = optionalNumber(revenue);
-    check.mutate({
-      commercial,
-      distribution,
-      modifications,
-      trainOtherModelsOnOutputs: trainOnOutputs,
-      ...(monthlyActiveUsers !== undefined ? { monthlyActiveUsers } : {}),
-      ...(annualRevenueUsd !== undefined ? { annualRevenueUsd } : {}),
-      ...(region.trim() ? { region: region.trim().toUpperCase() } : {}),
-    });
+    check.mutate(intendedUse(form));
   };
 
   return (
@@ -67,11 +85,11 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
         <fieldset>
           <legend>Is it commercial?</legend>
           <label className="inline">
-            <input type="radio" name="commercial" checked={commercial} onChange={() => setCommercial(true)} /> Commercial
+            <input type="radio" name="commercial" checked={commercial} onChange={() => edit({ commercial: true })} /> Commercial
           </label>
           <label className="inline">
-            <input type="radio" name="commercial" checked={!commercial} onChange={() => setCommercial(false)} /> Non-commercial (research,
-            personal)
+            <input type="radio" name="commercial" checked={!commercial} onChange={() => edit({ commercial: false })} /> Non-commercial
+            (research, personal)
           </label>
         </fieldset>
         <SelectField
@@ -79,13 +97,13 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
           label="Who gets the model or its outputs?"
           value={distribution}
           options={DISTRIBUTIONS}
-          onValueChange={setDistribution}
+          onValueChange={(value) => edit({ distribution: value })}
         />
         <TextField
           id="check-users"
           label="Monthly active users (optional)"
           value={users}
-          onValueChange={setUsers}
+          onValueChange={(value) => edit({ users: value })}
           type="number"
           min={0}
           step={1}
@@ -95,7 +113,7 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
           id="check-revenue"
           label="Annual revenue in US$ (optional)"
           value={revenue}
-          onValueChange={setRevenue}
+          onValueChange={(value) => edit({ revenue: value })}
           type="number"
           min={0}
           inputMode="numeric"
@@ -104,19 +122,19 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
           id="check-region"
           label="Country code (optional)"
           value={region}
-          onValueChange={setRegion}
+          onValueChange={(value) => edit({ region: value })}
           maxLength={2}
           pattern="[A-Za-z]{2}"
           placeholder="e.g. DE"
         />
         <div className="check-options">
           <label className="inline">
-            <input type="checkbox" checked={modifications} onChange={(event) => setModifications(event.target.checked)} /> We modify or
-            fine-tune it
+            <input type="checkbox" checked={modifications} onChange={(event) => edit({ modifications: event.target.checked })} /> We modify
+            or fine-tune it
           </label>
           <label className="inline">
-            <input type="checkbox" checked={trainOnOutputs} onChange={(event) => setTrainOnOutputs(event.target.checked)} /> We train other
-            models on its outputs
+            <input type="checkbox" checked={trainOnOutputs} onChange={(event) => edit({ trainOnOutputs: event.target.checked })} /> We train
+            other models on its outputs
           </label>
         </div>
         <button type="submit" disabled={check.isPending}>
@@ -124,44 +142,9 @@ export function LicenseCheckForm({ namespace, name }: { namespace: string; name:
         </button>
       </form>
       {check.isError && <ErrorNotice title="The check failed" error={check.error} />}
-      {check.data && <CheckResult result={check.data} />}
-    </div>
-  );
-}
-
-function CheckResult({ result }: { result: LicenseCheck }) {
-  const verdict = VERDICTS[result.verdict];
-  return (
-    <div className={`check-result check-${verdict.tone}`} role="status" aria-live="polite">
-      <p className="check-verdict">
-        Verdict: <strong>{verdict.label}</strong> <span className="muted">({result.license})</span>
-      </p>
-      {result.reasons.length > 0 && (
-        <ul>
-          {result.reasons.map((reason) => (
-            <li key={`${reason.term}-${reason.explanation}`}>
-              <strong>{reason.term}:</strong> {reason.explanation}
-              {reason.source && (
-                <>
-                  {' '}
-                  <a href={reason.source}>source</a>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {result.obligations.length > 0 && (
-        <>
-          <p>Obligations:</p>
-          <ul>
-            {result.obligations.map((obligation) => (
-              <li key={obligation}>{obligation}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      <p className="muted small">{result.disclaimer}</p>
+      <div role="status" aria-live="polite">
+        {check.data && <CheckResult result={check.data} />}
+      </div>
     </div>
   );
 }

@@ -10,6 +10,10 @@ type Terms = License['terms'];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
+/** The catalog writes terms as phrases ("give recipients a copy…"); the panel shows them as sentences. */
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 const OUTPUT_TRAINING: Record<string, string> = {
   allowed: 'Allowed',
   prohibited: 'Prohibited',
@@ -35,21 +39,21 @@ export function termLines(terms: Terms): TermLine[] {
     });
   }
   if (typeof terms.outputTraining === 'string') {
-    const note = typeof terms.outputTrainingNote === 'string' ? `: ${terms.outputTrainingNote}` : '.';
+    const note = typeof terms.outputTrainingNote === 'string' ? `: ${terms.outputTrainingNote}` : '';
     lines.push({
       term: 'Training other models on outputs',
-      text: `${OUTPUT_TRAINING[terms.outputTraining] ?? terms.outputTraining}${note}`,
+      text: sentence(`${OUTPUT_TRAINING[terms.outputTraining] ?? terms.outputTraining}${note}`),
     });
   }
   if (typeof terms.flowDown === 'string') {
     const hosting = terms.hostingIsDistribution === true ? ' Hosting the model as a service counts as distribution.' : '';
-    lines.push({ term: 'Pass on to recipients', text: `${terms.flowDown}${hosting}` });
+    lines.push({ term: 'Pass on to recipients', text: `${sentence(capitalised(terms.flowDown))}${hosting}` });
   }
   if (terms.shareAlike === true) lines.push({ term: 'Share-alike', text: 'Adaptations must be shared under the same license.' });
   if (terms.euMultimodalExclusion === true) {
     lines.push({ term: 'EU exclusion', text: 'No grant to EU-domiciled individuals or EU-headquartered companies for multimodal models.' });
   }
-  if (typeof terms.usePolicy === 'string') lines.push({ term: 'Use policy', text: terms.usePolicy });
+  if (typeof terms.usePolicy === 'string') lines.push({ term: 'Use policy', text: sentence(capitalised(terms.usePolicy)) });
   return lines;
 }
 

@@ -16,6 +16,7 @@ import { LicensePanel } from './license-panel';
 import { NotDownloadable } from './not-downloadable';
 import { ScanPanel } from './scan-panel';
 import { SnippetsPanel } from './snippets-panel';
+import { useVersion } from './use-version';
 import { VersionStatusNotice } from './version-status-notice';
 import { VersionsPanel } from './versions-panel';
 
@@ -56,14 +57,19 @@ export function ModelPage({ namespace, name }: Props) {
   if (model.isError) {
     if (model.error instanceof ApiError && model.error.status === 404) {
       return (
-        <Empty title={`There is no model ${repo}`}>
+        <Empty title={`There is no model ${repo}`} page>
           <p>
             It may not exist, or have no approved version yet. <Link href="/">Back to the catalog</Link>
           </p>
         </Empty>
       );
     }
-    return <ErrorNotice error={model.error} onRetry={() => void model.refetch()} />;
+    return (
+      <>
+        <h1>{repo}</h1>
+        <ErrorNotice error={model.error} onRetry={() => void model.refetch()} />
+      </>
+    );
   }
   return (
     <article className="model-page">
@@ -186,16 +192,7 @@ function TabPanel({ tab, model, version, versions }: { tab: Tab; model: Model; v
 }
 
 function Overview({ model, version }: { model: Model; version: string }) {
-  const api = useApi();
-  const detail = useQuery({
-    queryKey: ['version', model.namespace, model.name, version],
-    queryFn: () =>
-      dataOf(
-        api.GET('/v1/models/{namespace}/{name}/versions/{version}', {
-          params: { path: { namespace: model.namespace, name: model.name, version } },
-        }),
-      ),
-  });
+  const detail = useVersion(model.namespace, model.name, version);
   return (
     <QueryView query={detail} label="Loading the version…">
       {(data) => {

@@ -1,7 +1,8 @@
 import { CodeBlock } from '../components/code-block';
-import { Loading } from '../components/status-views';
+import { ErrorNotice, Loading } from '../components/status-views';
 import { useVersionFiles } from './files-panel';
-import { usageSnippets } from './usage-snippets';
+import { usageSnippets } from './snippets/usage-snippets';
+import { useVersion } from './use-version';
 
 interface Props {
   namespace: string;
@@ -13,16 +14,24 @@ interface Props {
 
 export function SnippetsPanel({ namespace, name, version, approved, task }: Props) {
   const files = useVersionFiles(namespace, name, version);
-  if (files.isPending) return <Loading />;
-  const paths = files.data?.items.map((file) => file.path) ?? [];
-  const examplePath = paths.find((path) => /\.(safetensors|onnx|gguf)$/.test(path)) ?? paths[0];
+  const detail = useVersion(namespace, name, version);
+  if (!files.data || !detail.data) {
+    const failed = files.error ?? detail.error;
+    if (!failed) return <Loading />;
+    const retry = () => {
+      void files.refetch();
+      void detail.refetch();
+    };
+    return <ErrorNotice error={failed} onRetry={retry} />;
+  }
   const snippets = usageSnippets({
     origin: window.location.origin,
     repo: `${namespace}/${name}`,
     revision: version,
     task,
     approved,
-    examplePath,
+    files: files.data.items.map((file) => file.path),
+    facts: detail.data.facts,
   });
   return (
     <section aria-labelledby="use-title" className="panel">
@@ -30,7 +39,7 @@ export function SnippetsPanel({ namespace, name, version, approved, task }: Prop
       <p>
         Vetted answers the Hugging Face Hub's download API under <code>{window.location.origin}/hf</code>: point your usual tools at it with{' '}
         <code>HF_ENDPOINT</code> and use a Vetted API key as the token. <code>main</code> is the newest approved version; these snippets pin{' '}
-        <strong>{version}</strong>.
+        <strong>{version}</strong>. The tools offered are those that can load what this version holds.
       </p>
       {snippets.map((snippet) => (
         <CodeBlock key={snippet.title} title={snippet.title} code={snippet.code} />

@@ -4,6 +4,7 @@ import { ActorName } from '../components/actor-name';
 import { StatusBadge } from '../components/badges';
 import { Empty } from '../components/status-views';
 import { formatDate, shortSha } from '../format/format';
+import { ScrollRegion } from '../components/scroll-region';
 
 /** Who approved, rejected, deprecated or revoked the version, when, and why. */
 function StatusChange({ version }: { version: VersionSummary }) {
@@ -33,8 +34,8 @@ export function VersionsPanel({ repo, versions, selected }: { repo: string; vers
       {versions.length === 0 ? (
         <Empty title="No versions yet" />
       ) : (
-        <div className="table-scroll">
-          <table>
+        <ScrollRegion label="Versions">
+          <table className="stacked-table">
             <thead>
               <tr>
                 <th scope="col">Version</th>
@@ -47,16 +48,18 @@ export function VersionsPanel({ repo, versions, selected }: { repo: string; vers
             <tbody>
               {versions.map((version) => (
                 <tr key={version.version} aria-current={version.version === selected ? 'true' : undefined}>
-                  <td>
+                  <td data-label="Version">
                     <Link href={`/models/${repo}?version=${encodeURIComponent(version.version)}`}>{version.version}</Link>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <StatusBadge status={version.status} />
                     <StatusChange version={version} />
                   </td>
-                  <td>{version.commitSha ? <code title={version.commitSha}>{shortSha(version.commitSha)}</code> : '—'}</td>
-                  <td>{version.license ?? '—'}</td>
-                  <td>
+                  <td data-label="Commit">
+                    {version.commitSha ? <code title={version.commitSha}>{shortSha(version.commitSha)}</code> : '—'}
+                  </td>
+                  <td data-label="License">{version.license ?? '—'}</td>
+                  <td data-label="Created">
                     {formatDate(version.createdAt)}{' '}
                     <span className="muted">
                       by <ActorName actor={version.createdBy} name={version.createdByName} />
@@ -66,7 +69,7 @@ export function VersionsPanel({ repo, versions, selected }: { repo: string; vers
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { Evidence, VersionDiff } from '../api/api-types';
 import { formatBytes, formatMs, shortSha } from '../format/format';
 import { FindingItem } from '../model/scan-panel';
 import { formatFactValue, speedupText } from './evidence-format';
+import { ScrollRegion } from '../components/scroll-region';
 
 type FileChange = VersionDiff['files']['added'][number];
 
@@ -30,7 +31,7 @@ function FileChanges({ files }: { files: VersionDiff['files'] }) {
         {files.changed.length} changed, {files.added.length} added, {files.removed.length} removed, {files.unchanged} unchanged
       </p>
       {rows > 0 && (
-        <div className="table-scroll">
+        <ScrollRegion label="Changed files">
           <table className="diff-files">
             <caption className="visually-hidden">Files that differ</caption>
             <thead>
@@ -53,7 +54,7 @@ function FileChanges({ files }: { files: VersionDiff['files'] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
@@ -61,7 +62,7 @@ function FileChanges({ files }: { files: VersionDiff['files'] }) {
 
 function FactChanges({ facts }: { facts: VersionDiff['facts'] }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Changed facts">
       <table className="diff-facts">
         <caption>Facts that changed</caption>
         <thead>
@@ -81,7 +82,7 @@ function FactChanges({ facts }: { facts: VersionDiff['facts'] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -7,6 +7,7 @@ import { StatusBadge } from '../components/badges';
 import { Empty, ErrorNotice, Loading } from '../components/status-views';
 import { formatDate, formatMs } from '../format/format';
 import { useDeliveries } from './use-deliveries';
+import { ScrollRegion } from '../components/scroll-region';
 
 const PAGE_SIZE = 20;
 
@@ -89,7 +90,7 @@ export function DeliveryLog({ webhook }: { webhook: Webhook }) {
           <p>Each matching event is sent within seconds; this log shows every attempt's outcome.</p>
         </Empty>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Deliveries">
           <table className="delivery-table">
             <caption className="visually-hidden">Deliveries, newest first</caption>
             <thead>
@@ -117,7 +118,7 @@ export function DeliveryLog({ webhook }: { webhook: Webhook }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {page.data && (cursors.length > 1 || page.data.nextCursor) && (
         <nav className="pager" aria-label="Delivery pages">

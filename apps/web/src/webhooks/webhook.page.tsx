@@ -21,7 +21,7 @@ export function WebhookPage({ id }: { id: string }) {
   // A deleted webhook, or a link with a typo: say so instead of an error.
   if (webhook.error instanceof ApiError && (webhook.error.status === 404 || webhook.error.status === 400)) {
     return (
-      <Empty title="There is no such webhook">
+      <Empty title="There is no such webhook" page>
         <Link href="/webhooks">All webhooks</Link>
       </Empty>
     );

@@ -113,6 +113,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalKeysController_list"];
+        put?: never;
+        post: operations["PersonalKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["PersonalKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthSessionController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthSessionController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oidc/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_signIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models": {
         parameters: {
             query?: never;
@@ -507,7 +619,7 @@ export interface paths {
         get: operations["ImportsController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["ImportsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -907,7 +1019,7 @@ export interface paths {
         get: operations["BundlesController_find"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["BundlesController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1307,6 +1419,13 @@ export interface operations {
                             createdAt: string;
                             lastUsedAt: string | null;
                             revokedAt: string | null;
+                            /** @description When the key stops working (personal keys); null: never */
+                            expiresAt: string | null;
+                            /** @description A personal key's owner: the key works only while the owner's role covers the key's */
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -1389,6 +1508,13 @@ export interface operations {
                         createdAt: string;
                         lastUsedAt: string | null;
                         revokedAt: string | null;
+                        /** @description When the key stops working (personal keys); null: never */
+                        expiresAt: string | null;
+                        /** @description A personal key's owner: the key works only while the owner's role covers the key's */
+                        owner: {
+                            id: string;
+                            name: string;
+                        } | null;
                         /** @description The key itself: shown once, never stored */
                         key: string;
                     };
@@ -1573,10 +1699,574 @@ export interface operations {
                 content: {
                     "application/json": {
                         actor: string;
-                        /** @description The key's name */
+                        /** @description The key's name, or the signed-in person's */
                         name: string;
                         /** @enum {string} */
                         role: "viewer" | "publisher" | "reviewer" | "admin";
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    PersonalKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your keys, newest first, revoked and expired ones included */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "viewer" | "publisher" | "reviewer" | "admin";
+                            /** @description First characters of the key */
+                            prefix: string;
+                            createdBy: string;
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @description When the key stops working (personal keys); null: never */
+                            expiresAt: string | null;
+                            /** @description A personal key's owner: the key works only while the owner's role covers the key's */
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    PersonalKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the key is for, e.g. "laptop HF_TOKEN" */
+                    name: string;
+                    /**
+                     * @description At most your own role (the default)
+                     * @enum {string}
+                     */
+                    role?: "viewer" | "publisher" | "reviewer" | "admin";
+                    /** @description Days until the key stops working; at most VETTED_PERSONAL_KEY_MAX_DAYS */
+                    expiresInDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new key; its secret is shown only in this response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "publisher" | "reviewer" | "admin";
+                        /** @description First characters of the key */
+                        prefix: string;
+                        createdBy: string;
+                        createdAt: string;
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                        /** @description When the key stops working (personal keys); null: never */
+                        expiresAt: string | null;
+                        /** @description A personal key's owner: the key works only while the owner's role covers the key's */
+                        owner: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description The key itself: shown once, never stored */
+                        key: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    PersonalKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or already revoked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    AuthSessionController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How to sign in, and this browser's session (from its cookie) if it has one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signIn: {
+                            /** @description Whether the web app offers sign-in with an API key (VETTED_WEB_KEY_SIGN_IN) */
+                            keyForm: boolean;
+                            /** @description The identity provider, when OpenID Connect is configured */
+                            provider: {
+                                /** @description VETTED_OIDC_DISPLAY_NAME */
+                                name: string;
+                                /** @description Where a sign-in starts */
+                                url: string;
+                            } | null;
+                        };
+                        /** @description This browser's session, when its cookie holds a live one */
+                        session: {
+                            actor: string;
+                            name: string;
+                            email: string | null;
+                            /** @enum {string} */
+                            role: "viewer" | "publisher" | "reviewer" | "admin";
+                            /** @description Send as X-CSRF-Token with every state-changing request made with the session cookie */
+                            csrfToken: string;
+                            expiresAt: string;
+                        } | null;
+                        /**
+                         * @description Why the session cookie this browser sent no longer works (it has been cleared)
+                         * @enum {string|null}
+                         */
+                        ended: "expired" | "invalid" | "no_access" | null;
+                    };
+                };
+            };
+        };
+    };
+    AuthSessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out: the session is ended and its cookie cleared (a live session needs its X-CSRF-Token) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The identity provider's end-session page to send the browser to, if it has one */
+                        endSessionUrl: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    OidcController_signIn: {
+        parameters: {
+            query?: {
+                /** @description Where to go once signed in: a path on this site */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider's sign-in page (or back to the web app with ?sign_in_error=<reason>) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the page the sign-in started from; refused: to the web app with ?sign_in_error=<reason> */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone who has signed in, most recent sign-in first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description How audit events and history name this person: user:<id> */
+                            actor: string;
+                            issuer: string;
+                            /** @description The identity provider's id for the person (sub) */
+                            subject: string;
+                            name: string;
+                            email: string | null;
+                            /**
+                             * @description From their groups at their last sign-in; null: no access
+                             * @enum {string|null}
+                             */
+                            role: "viewer" | "publisher" | "reviewer" | "admin" | null;
+                            createdAt: string;
+                            lastSignInAt: string;
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -4851,6 +5541,11 @@ export interface operations {
                                 status: "pending" | "downloading" | "stored" | "skipped" | "failed";
                             }[];
                             error: string | null;
+                            /**
+                             * @description Why it failed or stopped (network, not_found, gated, checksum…); null while it has not
+                             * @enum {string|null}
+                             */
+                            errorKind: "network" | "not_found" | "gated" | "unauthorized" | "checksum" | "too_large" | "unsafe_path" | "empty" | "conflict" | "cancelled" | "unexpected" | null;
                             createdBy: string;
                             /** @description The name of the key that started the import */
                             createdByName: string;
@@ -4986,6 +5681,11 @@ export interface operations {
                             status: "pending" | "downloading" | "stored" | "skipped" | "failed";
                         }[];
                         error: string | null;
+                        /**
+                         * @description Why it failed or stopped (network, not_found, gated, checksum…); null while it has not
+                         * @enum {string|null}
+                         */
+                        errorKind: "network" | "not_found" | "gated" | "unauthorized" | "checksum" | "too_large" | "unsafe_path" | "empty" | "conflict" | "cancelled" | "unexpected" | null;
                         createdBy: string;
                         /** @description The name of the key that started the import */
                         createdByName: string;
@@ -5096,6 +5796,11 @@ export interface operations {
                             status: "pending" | "downloading" | "stored" | "skipped" | "failed";
                         }[];
                         error: string | null;
+                        /**
+                         * @description Why it failed or stopped (network, not_found, gated, checksum…); null while it has not
+                         * @enum {string|null}
+                         */
+                        errorKind: "network" | "not_found" | "gated" | "unauthorized" | "checksum" | "too_large" | "unsafe_path" | "empty" | "conflict" | "cancelled" | "unexpected" | null;
                         createdBy: string;
                         /** @description The name of the key that started the import */
                         createdByName: string;
@@ -5187,6 +5892,130 @@ export interface operations {
             };
         };
     };
+    ImportsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed from the list (failed or cancelled imports, by their starter or an admin) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /**
+             * @description Problem details (RFC 9457)
+             *
+             *     Problem details (RFC 9457)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     ImportsController_cancel: {
         parameters: {
             query?: never;
@@ -5226,6 +6055,11 @@ export interface operations {
                             status: "pending" | "downloading" | "stored" | "skipped" | "failed";
                         }[];
                         error: string | null;
+                        /**
+                         * @description Why it failed or stopped (network, not_found, gated, checksum…); null while it has not
+                         * @enum {string|null}
+                         */
+                        errorKind: "network" | "not_found" | "gated" | "unauthorized" | "checksum" | "too_large" | "unsafe_path" | "empty" | "conflict" | "cancelled" | "unexpected" | null;
                         createdBy: string;
                         /** @description The name of the key that started the import */
                         createdByName: string;
@@ -5532,6 +6366,37 @@ export interface operations {
                                         speedup: number;
                                     }[];
                                 } | null;
+                                /** @description What the exporting site found, as its bundle carried it; everything else in this evidence is this site's own */
+                                origin?: {
+                                    /** @description The exporting site's key fingerprint */
+                                    site: string;
+                                    /** @description Whether this site trusted that key at import (the version then landed approved) */
+                                    trusted: boolean;
+                                    importedAt: string;
+                                    /** @description The exporting site's scan: files per status */
+                                    scan: {
+                                        pending: number;
+                                        clean: number;
+                                        warning: number;
+                                        critical: number;
+                                        error: number;
+                                    };
+                                    /** @description Files the exporting site found critical or could not scan */
+                                    criticalFindings: {
+                                        path: string;
+                                        /** @enum {string} */
+                                        status: "critical" | "error";
+                                        findings: unknown;
+                                    }[];
+                                    /** @description The exporting site's succeeded benchmark runs */
+                                    benchmarkRuns: {
+                                        file: string;
+                                        executionProvider: string | null;
+                                        hardware: string | null;
+                                        p50Ms: number | null;
+                                        finishedAt: string | null;
+                                    }[];
+                                } | null;
                                 /** @description Why approval would be refused right now */
                                 blockers: string[];
                                 /** @description The blockers an admin may override with overrideReason (critical or failed scans); the rest cannot be */
@@ -5828,6 +6693,37 @@ export interface operations {
                                     headP50Ms: number;
                                     /** @description base p50 / head p50: above 1 is faster */
                                     speedup: number;
+                                }[];
+                            } | null;
+                            /** @description What the exporting site found, as its bundle carried it; everything else in this evidence is this site's own */
+                            origin?: {
+                                /** @description The exporting site's key fingerprint */
+                                site: string;
+                                /** @description Whether this site trusted that key at import (the version then landed approved) */
+                                trusted: boolean;
+                                importedAt: string;
+                                /** @description The exporting site's scan: files per status */
+                                scan: {
+                                    pending: number;
+                                    clean: number;
+                                    warning: number;
+                                    critical: number;
+                                    error: number;
+                                };
+                                /** @description Files the exporting site found critical or could not scan */
+                                criticalFindings: {
+                                    path: string;
+                                    /** @enum {string} */
+                                    status: "critical" | "error";
+                                    findings: unknown;
+                                }[];
+                                /** @description The exporting site's succeeded benchmark runs */
+                                benchmarkRuns: {
+                                    file: string;
+                                    executionProvider: string | null;
+                                    hardware: string | null;
+                                    p50Ms: number | null;
+                                    finishedAt: string | null;
                                 }[];
                             } | null;
                             /** @description Why approval would be refused right now */
@@ -6447,6 +7343,37 @@ export interface operations {
                                         headP50Ms: number;
                                         /** @description base p50 / head p50: above 1 is faster */
                                         speedup: number;
+                                    }[];
+                                } | null;
+                                /** @description What the exporting site found, as its bundle carried it; everything else in this evidence is this site's own */
+                                origin?: {
+                                    /** @description The exporting site's key fingerprint */
+                                    site: string;
+                                    /** @description Whether this site trusted that key at import (the version then landed approved) */
+                                    trusted: boolean;
+                                    importedAt: string;
+                                    /** @description The exporting site's scan: files per status */
+                                    scan: {
+                                        pending: number;
+                                        clean: number;
+                                        warning: number;
+                                        critical: number;
+                                        error: number;
+                                    };
+                                    /** @description Files the exporting site found critical or could not scan */
+                                    criticalFindings: {
+                                        path: string;
+                                        /** @enum {string} */
+                                        status: "critical" | "error";
+                                        findings: unknown;
+                                    }[];
+                                    /** @description The exporting site's succeeded benchmark runs */
+                                    benchmarkRuns: {
+                                        file: string;
+                                        executionProvider: string | null;
+                                        hardware: string | null;
+                                        p50Ms: number | null;
+                                        finishedAt: string | null;
                                     }[];
                                 } | null;
                                 /** @description Why approval would be refused right now */
@@ -9971,7 +10898,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Being written; follow it with GET /v1/exports/{id} */
+            /** @description Queued for a worker to write; follow it with GET /v1/exports/{id} */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -9979,15 +10906,23 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        /** @enum {string} */
-                        status: "running" | "succeeded" | "failed";
+                        /**
+                         * @description queued → running (a worker writes it) → succeeded or failed; succeeded → expired once its retention ends
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "succeeded" | "failed" | "expired";
                         versions: string[];
                         /** @description Bytes of the tar, once written */
                         size: number | null;
+                        /** @description Why it failed */
                         error: string | null;
+                        /** @description Workers that started writing it (one that died is replaced, up to 3) */
+                        attempts: number;
                         createdBy: string;
                         createdAt: string;
                         finishedAt: string | null;
+                        /** @description When the tar is deleted (VETTED_EXPORT_RETENTION_HOURS after it was written) */
+                        expiresAt: string | null;
                     };
                 };
             };
@@ -10092,17 +11027,125 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        /** @enum {string} */
-                        status: "running" | "succeeded" | "failed";
+                        /**
+                         * @description queued → running (a worker writes it) → succeeded or failed; succeeded → expired once its retention ends
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "succeeded" | "failed" | "expired";
                         versions: string[];
                         /** @description Bytes of the tar, once written */
                         size: number | null;
+                        /** @description Why it failed */
                         error: string | null;
+                        /** @description Workers that started writing it (one that died is replaced, up to 3) */
+                        attempts: number;
                         createdBy: string;
                         createdAt: string;
                         finishedAt: string | null;
+                        /** @description When the tar is deleted (VETTED_EXPORT_RETENTION_HOURS after it was written) */
+                        expiresAt: string | null;
                     };
                 };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    BundlesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its tar; a worker still writing it discards what it wrote */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -10197,7 +11240,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bundle (application/x-tar); resumable with Range */
+            /** @description The bundle (application/x-tar) from the blob store, by any replica; resumable with Range */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10305,7 +11348,47 @@ export interface operations {
                 };
             };
             /** @description Problem details (RFC 9457) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
             416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10473,8 +11556,56 @@ export interface operations {
                         trusted: boolean;
                         /** @description The source site's model.sig */
                         signature: string;
-                        /** @description The bundle record: license terms, scans, benchmarks, the source reviews */
+                        /** @description The bundle record as carried: license terms, the source site's scans, benchmarks and reviews */
                         evidence: unknown;
+                        /** @description What the exporting site found, as its bundle carried it; everything else in this evidence is this site's own */
+                        origin: {
+                            /** @description The exporting site's key fingerprint */
+                            site: string;
+                            /** @description Whether this site trusted that key at import (the version then landed approved) */
+                            trusted: boolean;
+                            importedAt: string;
+                            /** @description The exporting site's scan: files per status */
+                            scan: {
+                                pending: number;
+                                clean: number;
+                                warning: number;
+                                critical: number;
+                                error: number;
+                            };
+                            /** @description Files the exporting site found critical or could not scan */
+                            criticalFindings: {
+                                path: string;
+                                /** @enum {string} */
+                                status: "critical" | "error";
+                                findings: unknown;
+                            }[];
+                            /** @description The exporting site's succeeded benchmark runs */
+                            benchmarkRuns: {
+                                file: string;
+                                executionProvider: string | null;
+                                hardware: string | null;
+                                p50Ms: number | null;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                        /** @description This site's own scan of the same files (pending until its worker has scanned them), beside the source site's */
+                        local: {
+                            scan: {
+                                pending: number;
+                                clean: number;
+                                warning: number;
+                                critical: number;
+                                error: number;
+                            };
+                            /** @description Files the exporting site found critical or could not scan */
+                            criticalFindings: {
+                                path: string;
+                                /** @enum {string} */
+                                status: "critical" | "error";
+                                findings: unknown;
+                            }[];
+                        };
                         importedBy: string;
                         importedAt: string;
                     };

@@ -1,5 +1,5 @@
 import type { VersionRecord } from '@vetted/bundles';
-import type { ExportedVersionRow } from './bundle.repository.js';
+import type { ExportedVersionRow } from './export.repository.js';
 
 /** What a bundle carries of a version: the manifest and the evidence the exporting site approved it on. */
 export function toVersionRecord(row: ExportedVersionRow): VersionRecord {

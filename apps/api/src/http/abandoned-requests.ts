@@ -1,0 +1,37 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+
+/** Only reads are dropped: a write the client gave up on may still be wanted (its answer was lost, not its intent). */
+const READS = new Set(['GET', 'HEAD']);
+
+const abandonment = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * A read whose client hung up before the answer was ready: answered 499 (as nginx logs it), to nobody. Not a
+ * DomainError: Prisma would wrap an error with a `code` into one of its own.
+ */
+export class ClientClosedRequest extends Error {
+  override readonly name = 'ClientClosedRequest';
+  constructor() {
+    super('The client closed the connection before the answer was ready');
+  }
+}
+
+/**
+ * onRequest hook: a read runs with a signal that aborts when its client hangs up before the whole answer is
+ * written. A search box that cancels each keystroke's request would otherwise leave the database a backlog of
+ * queries nobody waits for, which every live request, downloads included, queues behind (bench/soak.mjs).
+ */
+export function watchForAbandonment(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (!READS.has(request.method)) return done();
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  abandonment.run(controller.signal, done);
+}
+
+/** For the database pool, as a query gets its connection: refuses the query of a read whose client has gone. */
+export function refuseAbandonedRead(): void {
+  if (abandonment.getStore()?.aborted) throw new ClientClosedRequest();
+}

@@ -1,0 +1,74 @@
+import { Prisma } from '@vetted/db';
+import type { ModelSearch } from './model-search.js';
+
+/**
+ * Which summary columns a listing reads: viewers see the facts of approved and deprecated
+ * versions only (`public_*`), publishers those of every version (`all_*`).
+ */
+export type Summary = 'public' | 'all';
+
+export const summaryFor = (approvedOnly: boolean): Summary => (approvedOnly ? 'public' : 'all');
+
+const column = (summary: Summary, name: string): Prisma.Sql => Prisma.raw(`m.${summary}_${name}`);
+
+/** The bucket of the largest parameter count a bigint holds. */
+const LARGEST_BUCKET = 63;
+
+/** A lexeme no model has: the probe for a filter nothing can match. */
+const NOTHING = Prisma.sql`catalog_lexeme('#nothing')`;
+
+/** The conditions a model of the listing meets, on the columns of `models m`. */
+export function catalogConditions(search: ModelSearch, summary: Summary): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`m.status = CAST(${search.status} AS "ModelStatus")`];
+  if (search.approvedOnly) conditions.push(Prisma.sql`m.listed`);
+  if (search.words.length > 0) {
+    const query = search.words.map((word) => `${word}:*`).join(' & ');
+    conditions.push(Prisma.sql`m.search_vector @@ to_tsquery('simple', ${query})`);
+  }
+  if (search.license) conditions.push(Prisma.sql`m.license_id = ${search.license}`);
+  if (search.task) conditions.push(Prisma.sql`m.task = ${search.task}`);
+  if (search.tag) conditions.push(Prisma.sql`m.tags @> ARRAY[${search.tag}]::text[]`);
+  if (search.format) conditions.push(Prisma.sql`${column(summary, 'formats')} @> ARRAY[${search.format}]::text[]`);
+  if (search.commercialUse) {
+    conditions.push(Prisma.sql`m.license_id IN (SELECT l.id FROM licenses l WHERE l.terms->>'commercialUse' = ${search.commercialUse})`);
+  }
+  if (search.minParameters !== undefined) conditions.push(Prisma.sql`${column(summary, 'parameters')} >= ${search.minParameters}`);
+  if (search.maxParameters !== undefined) conditions.push(Prisma.sql`${column(summary, 'parameters')} <= ${search.maxParameters}`);
+  return Prisma.join(conditions, ' AND ');
+}
+
+/**
+ * The same filter as GIN terms of `search_vector` (see the catalog_summaries migration): every
+ * model that meets the conditions matches them. Left out are the facets nearly every model has
+ * (active, visible to viewers), which would only make the index read more; no terms at all
+ * means the filter is not selective.
+ */
+export function catalogProbeTerms(search: ModelSearch, summary: Summary): Prisma.Sql[] {
+  const terms: Prisma.Sql[] = [];
+  if (search.status !== 'active') terms.push(Prisma.sql`catalog_facet('status', ${search.status})`);
+  if (search.words.length > 0) terms.push(Prisma.sql`catalog_word_terms(${search.words.join(' ')})`);
+  if (search.license) terms.push(Prisma.sql`catalog_facet('license', ${search.license})`);
+  if (search.task) terms.push(Prisma.sql`catalog_facet('task', ${search.task})`);
+  if (search.tag) terms.push(Prisma.sql`catalog_facet('tag', ${search.tag})`);
+  if (search.format) terms.push(Prisma.sql`catalog_facet(${`${summary}-format`}, ${search.format})`);
+  if (search.commercialUse) {
+    terms.push(Prisma.sql`(SELECT CAST(coalesce(string_agg(catalog_facet('license', l.id)::text, ' | '), ${NOTHING}::text) AS tsquery)
+      FROM licenses l WHERE l.terms->>'commercialUse' = ${search.commercialUse})`);
+  }
+  if (search.minParameters !== undefined || search.maxParameters !== undefined) {
+    const highest = search.maxParameters === undefined ? LARGEST_BUCKET : bitLength(search.maxParameters);
+    terms.push(sizeTerms(summary, bitLength(search.minParameters ?? 0), highest));
+  }
+  return terms;
+}
+
+/** Sizes are bucketed by the bit length of the parameter count (catalog_size_bucket): a range is the buckets it spans. */
+function sizeTerms(summary: Summary, lowest: number, highest: number): Prisma.Sql {
+  const buckets: Prisma.Sql[] = [];
+  for (let bucket = lowest; bucket <= highest; bucket += 1) {
+    buckets.push(Prisma.sql`catalog_facet(${`${summary}-size`}, ${String(bucket)})`);
+  }
+  return buckets.length === 0 ? NOTHING : Prisma.sql`(${Prisma.join(buckets, ' || ')})`;
+}
+
+const bitLength = (value: number): number => (value === 0 ? 0 : value.toString(2).length);

@@ -1,0 +1,1 @@
+export function compressDirectory(dir: string): Promise<{ before: number; after: number }>;

@@ -1,0 +1,153 @@
+// Start-up and idle-cost benchmark, BENCH_ROUNDS rounds (default 3), median (range):
+// - `vetted start` restarted on an existing data directory (embedded PostgreSQL, API, worker) until /health answers;
+//   then, after BENCH_IDLE_SECONDS (default 10) of idling, the resident memory of each process: the CLI, the API,
+//   the worker (RSS), and PostgreSQL (the sum of its processes' PSS, so shared buffers count once);
+// - the API process alone (`node apps/api/dist/main.js`, database already running) until /health answers, next to
+//   the baseline bench/startup-baseline-server.mjs (bare Fastify + pg answering /health) on the same database.
+// Run: npm run build && node bench/startup.mjs
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { loadAverage, median, medianAndRange } from './helpers.mjs';
+import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
+import { prepareSchema } from '../libs/db/dist/index.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const IDLE_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 10) * 1000;
+const mb = (bytes) => bytes / 1024 ** 2;
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-startup-'));
+const port = 4600 + Math.floor(Math.random() * 100);
+const env = {
+  ...process.env,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  VETTED_DATA_DIR: path.join(dir, 'vetted'),
+  VETTED_EMBEDDED_PG_PORT: String(58000 + Math.floor(Math.random() * 500)),
+  VETTED_ADMIN_TOKEN: `hf_bench_${randomBytes(24).toString('hex')}`,
+};
+delete env.DATABASE_URL;
+let postgres;
+try {
+  const loadBefore = loadAverage();
+  // The first start creates the cluster, migrates and seeds: not what a restart costs.
+  await stop((await startVetted()).child);
+
+  const restarts = [];
+  const memory = { cli: [], api: [], worker: [], postgres: [], total: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const { child, seconds } = await startVetted();
+    restarts.push(seconds);
+    await sleep(IDLE_MS);
+    const usage = await processMemory(child.pid);
+    for (const [name, bytes] of Object.entries(usage)) memory[name].push(bytes);
+    memory.total.push(Object.values(usage).reduce((sum, bytes) => sum + bytes, 0));
+    await stop(child);
+  }
+
+  postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 58500 + Math.floor(Math.random() * 400), database: 'startup' });
+  await prepareSchema(postgres.url);
+  const alone = { api: [], baseline: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, script] of [
+      ['baseline', 'bench/startup-baseline-server.mjs'],
+      ['api', 'apps/api/dist/main.js'],
+    ]) {
+      const started = performance.now();
+      const child = spawn(process.execPath, [script], {
+        env: { ...env, DATABASE_URL: postgres.url },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      await healthy(port);
+      alone[name].push((performance.now() - started) / 1000);
+      await stop(child);
+    }
+  }
+
+  const seconds = (list) => medianAndRange(list, (value) => value.toFixed(2));
+  const mib = (list) => medianAndRange(list.map(mb));
+  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${ROUNDS} rounds: median (range)`);
+  console.log(`load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}\n`);
+  console.log('| measurement | baseline | Vetted | ratio of medians |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| \`vetted start\` (restart) to /health, s | | ${seconds(restarts)} | |`);
+  console.log(
+    `| API process alone to /health, s | bare Fastify + pg ${seconds(alone.baseline)} | ${seconds(alone.api)} | ${(median(alone.api) / median(alone.baseline)).toFixed(2)} |`,
+  );
+  console.log(`\nidle memory ${IDLE_MS / 1000} s after /health, MiB: median (range)\n`);
+  console.log('| CLI | API | worker | PostgreSQL (PSS) | total |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  console.log(`| ${mib(memory.cli)} | ${mib(memory.api)} | ${mib(memory.worker)} | ${mib(memory.postgres)} | ${mib(memory.total)} |`);
+} finally {
+  await postgres?.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** `vetted start` until its /health answers: the child and the seconds it took. */
+async function startVetted() {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['apps/cli/dist/main.js', 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  await healthy(port);
+  return { child, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Resolves on the first 200 from /health, asking every 10 ms. */
+async function healthy(healthPort) {
+  for (let attempt = 0; attempt < 6000; attempt++) {
+    const status = await new Promise((resolve) => {
+      const request = http.get({ host: '127.0.0.1', port: healthPort, path: '/health' }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      request.on('error', () => resolve(0));
+    });
+    if (status === 200) return;
+    await sleep(10);
+  }
+  throw new Error('/health never answered');
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** RSS of the CLI, API and worker processes, and PSS summed over PostgreSQL's processes, under `root`. */
+async function processMemory(root) {
+  const children = new Map();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const usage = { cli: await status(root, 'VmRSS'), api: 0, worker: 0, postgres: 0 };
+  const walk = async (pid) => {
+    for (const child of children.get(pid) ?? []) {
+      const args = (await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
+      if (args.at(-1) === 'api' || args.at(-1) === 'worker') usage[args.at(-1)] += await status(child, 'VmRSS');
+      else if (args[0]?.includes('postgres')) usage.postgres += await pss(child);
+      await walk(child);
+    }
+  };
+  await walk(root);
+  return usage;
+}
+
+async function status(pid, field) {
+  const text = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) * 1024;
+}
+
+async function pss(pid) {
+  const text = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+  return Number(/Pss:\s+(\d+) kB/.exec(text)?.[1] ?? 0) * 1024;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

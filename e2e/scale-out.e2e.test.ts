@@ -103,6 +103,8 @@ describe('two APIs and two workers on one PostgreSQL and one S3 store', { timeou
       VETTED_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       // Benchmarks run when the test asks: the one killed mid-run must be the only one running then.
       VETTED_BENCHMARK_AUTO: 'false',
+      // The killed worker's run is taken over within 1.5 × this, not the production minute and a half.
+      VETTED_WORKER_STALE_SECONDS: '6',
       LOG_LEVEL: 'info',
       NO_COLOR: '1', // plain log lines, read by the test
     };

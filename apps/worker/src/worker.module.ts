@@ -8,6 +8,7 @@ import { createBlobStore } from '@vetted/storage';
 import { ImportHandler } from './imports/import.handler.js';
 import { ImportRepository } from './imports/import.repository.js';
 import { Importer } from './imports/importer.js';
+import { LIVENESS, livenessFor } from './infra/liveness.js';
 import { Transactions } from './infra/transactions.js';
 import { JobRunner } from './job-runner.service.js';
 import { ModelCreatedHandler } from './model-created.handler.js';
@@ -39,6 +40,7 @@ export class WorkerModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: CONFIG, useValue: config },
+        { provide: LIVENESS, useValue: livenessFor(config.workerStaleAfterMs) },
         { provide: PrismaClient, useFactory: () => createPrismaClient(requireDatabaseUrl(config), 4) },
         { provide: BLOB_STORE, useFactory: () => createBlobStore(config.storage) },
         {

@@ -16,7 +16,7 @@ import { Transactions } from '../src/infra/transactions.js';
 import { ScanRecorder, type ScannedVersion } from '../src/scans/scan-recorder.js';
 import { ScanRecovery } from '../src/scans/scan-recovery.js';
 import { ScanRepository } from '../src/scans/scan.repository.js';
-import { DEFAULT_SCAN_TIMING } from '../src/scans/scan-timing.js';
+import { DEFAULT_LIVENESS } from '../src/infra/liveness.js';
 import { VersionScanner } from '../src/scans/version-scanner.js';
 import { createWorker } from '../src/worker.js';
 
@@ -228,7 +228,7 @@ describe('scan heartbeat and recovery', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     const gated: BlobStore = { ...store, kind: store.kind, read: async (key, range) => (await released, store.read(key, range)) };
     const scanner = new VersionScanner(api.config, gated, new ScanRepository(db), new Transactions(db), queue, {
-      ...DEFAULT_SCAN_TIMING,
+      ...DEFAULT_LIVENESS,
       heartbeatMs: 20,
     });
     const scan = scanner.scan(id);
@@ -268,7 +268,7 @@ describe('scan heartbeat and recovery', () => {
     await scanned(base);
     const { id } = await versionRow('timer');
     await dieMidScan(id, 2);
-    const recovery = new ScanRecovery(new ScanRepository(db), new Transactions(db), queue, { ...DEFAULT_SCAN_TIMING, sweepMs: 50 });
+    const recovery = new ScanRecovery(new ScanRepository(db), new Transactions(db), queue, { ...DEFAULT_LIVENESS, sweepMs: 50 });
     recovery.onApplicationBootstrap();
     try {
       await expect.poll(async () => (await scanView(base)).status, { timeout: 20_000 }).toBe('clean');

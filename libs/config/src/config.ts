@@ -63,6 +63,7 @@ const environment = z.object({
   VETTED_BENCHMARK_EP: z.enum(EXECUTION_PROVIDERS).default('auto'),
   VETTED_BENCHMARK_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(1800).default(300),
   VETTED_BENCHMARK_MEMORY_MB: z.coerce.number().int().min(256).default(16_384),
+  VETTED_WORKER_STALE_SECONDS: z.coerce.number().int().min(6).max(3600).default(60),
   VETTED_EXPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(168),
   VETTED_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(10_000).default(20),
   VETTED_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
@@ -119,6 +120,8 @@ export interface Config {
   webKeySignIn: boolean;
   /** A written export bundle is deleted from the store this long after it finished. */
   exportRetentionHours: number;
+  /** A scan, benchmark or export whose worker has not proved itself alive for this long is taken over by another worker. */
+  workerStaleAfterMs: number;
 }
 
 /** Signed deliveries of domain events to the URLs admins register. */
@@ -221,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     exportRetentionHours: values.VETTED_EXPORT_RETENTION_HOURS,
+    workerStaleAfterMs: values.VETTED_WORKER_STALE_SECONDS * 1000,
     oidc: sso.oidc,
     webKeySignIn: sso.webKeySignIn,
     storageCheckTimeoutMs: values.S3_CHECK_TIMEOUT_SECONDS * 1000,

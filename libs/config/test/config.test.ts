@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       benchmarks: { auto: true, concurrency: 1, executionProvider: 'auto', timeoutSeconds: 300, memoryLimitMb: 16_384 },
       webhooks: { disableAfter: 20, timeoutMs: 10_000, addresses: { allowLoopback: false, allow: [], deny: [] } },
       exportRetentionHours: 168,
+      workerStaleAfterMs: 60_000,
       storageCheckTimeoutMs: 10_000,
       oidc: undefined,
       webKeySignIn: true,

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Config } from '@vetted/config';
 import type { BenchmarkRun } from '@vetted/db';
 import { recordBenchmarkFinished } from '@vetted/lifecycle';
@@ -15,6 +15,7 @@ import {
 } from '@vetted/inference';
 import type { OnnxFacts } from '@vetted/formats';
 import type { BlobStore } from '@vetted/storage';
+import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
 import { Transactions } from '../infra/transactions.js';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
 import { BenchmarkRunRepository } from './benchmark-run.repository.js';
@@ -22,10 +23,8 @@ import { BenchmarkWorkspace, type WorkspaceFile } from './benchmark-workspace.js
 import { ggufBackend } from './gguf-backend.js';
 import { ggufModelFiles } from './gguf-benchmark-files.js';
 
-/** How often a running benchmark proves its worker alive, and checks whether it was cancelled. */
-export const HEARTBEAT_MS = 2_000;
-/** A run whose heartbeat is older than this lost its worker. */
-export const STALE_AFTER_MS = 60_000;
+/** How often a running benchmark proves its worker alive, and checks whether it was cancelled (so more often than liveness asks). */
+const HEARTBEAT_MS = 2_000;
 
 /**
  * ONNX's test-data convention: `test_data_set_0/input_0.pb`, `output_0.pb` (or `.npy`) next to the model.
@@ -62,6 +61,7 @@ export class BenchmarkExecutor {
     @Inject(BLOB_STORE) private readonly store: BlobStore,
     private readonly runs: BenchmarkRunRepository,
     private readonly transactions: Transactions,
+    @Optional() @Inject(LIVENESS) private readonly liveness: Liveness = DEFAULT_LIVENESS,
   ) {}
 
   async execute(runId: string): Promise<void> {
@@ -135,7 +135,7 @@ export class BenchmarkExecutor {
 
   /** queued → running; also takes over a run whose worker stopped beating. */
   private async claim(runId: string): Promise<boolean> {
-    return this.runs.claim(runId, new Date(Date.now() - STALE_AFTER_MS));
+    return this.runs.claim(runId, new Date(Date.now() - this.liveness.staleAfterMs));
   }
 
   private async beat(runId: string, abort: AbortController): Promise<void> {

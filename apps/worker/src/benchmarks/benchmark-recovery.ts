@@ -1,14 +1,13 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { recordBenchmarkFinished } from '@vetted/lifecycle';
 import { JobQueue } from '@vetted/queue';
 import type { Config } from '@vetted/config';
+import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
 import { Transactions } from '../infra/transactions.js';
 import { CONFIG } from '../tokens.js';
 import { BenchmarkRunRepository } from './benchmark-run.repository.js';
-import { STALE_AFTER_MS } from './benchmark-executor.js';
 import { removeStaleWorkspaces } from './benchmark-workspace.js';
 
-const SWEEP_MS = 30_000;
 /** A run whose worker died this many times is not tried again. */
 const MAX_ATTEMPTS = 3;
 
@@ -27,6 +26,7 @@ export class BenchmarkRecovery implements OnApplicationBootstrap, OnApplicationS
     private readonly runs: BenchmarkRunRepository,
     private readonly transactions: Transactions,
     private readonly queue: JobQueue,
+    @Optional() @Inject(LIVENESS) private readonly liveness: Liveness = DEFAULT_LIVENESS,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,7 +35,7 @@ export class BenchmarkRecovery implements OnApplicationBootstrap, OnApplicationS
     );
     const sweep = () => void this.sweep().catch((error: unknown) => this.logger.warn(`sweep: ${String(error)}`));
     sweep();
-    this.timer = setInterval(sweep, SWEEP_MS);
+    this.timer = setInterval(sweep, this.liveness.sweepMs);
   }
 
   onApplicationShutdown(): void {
@@ -43,7 +43,7 @@ export class BenchmarkRecovery implements OnApplicationBootstrap, OnApplicationS
   }
 
   async sweep(): Promise<void> {
-    const stale = new Date(Date.now() - STALE_AFTER_MS);
+    const stale = new Date(Date.now() - this.liveness.staleAfterMs);
     const orphans = await this.runs.orphans(stale);
     for (const run of orphans) {
       if (run.attempts >= MAX_ATTEMPTS) {

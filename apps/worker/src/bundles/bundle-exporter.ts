@@ -6,7 +6,7 @@ import type { BundleExport } from '@vetted/db';
 import { loadSigningKey, type SigningKey } from '@vetted/signing';
 import type { BlobStore, StoredArtifact } from '@vetted/storage';
 import { BLOB_STORE, CONFIG } from '../tokens.js';
-import { DEFAULT_EXPORT_TIMING, EXPORT_TIMING, type ExportTiming } from './export-timing.js';
+import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
 import { ExportRepository } from './export.repository.js';
 import { toVersionRecord } from './version-record.mapper.js';
 
@@ -29,7 +29,7 @@ export class BundleExporter {
     @Inject(CONFIG) private readonly config: Config,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
     private readonly exports: ExportRepository,
-    @Optional() @Inject(EXPORT_TIMING) private readonly timing: ExportTiming = DEFAULT_EXPORT_TIMING,
+    @Optional() @Inject(LIVENESS) private readonly timing: Liveness = DEFAULT_LIVENESS,
   ) {}
 
   /**

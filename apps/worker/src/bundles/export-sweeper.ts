@@ -3,7 +3,7 @@ import { JobQueue, transactionExecutor } from '@vetted/queue';
 import type { BlobStore } from '@vetted/storage';
 import { Transactions } from '../infra/transactions.js';
 import { BLOB_STORE } from '../tokens.js';
-import { DEFAULT_EXPORT_TIMING, EXPORT_TIMING, type ExportTiming } from './export-timing.js';
+import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
 import { ExportRepository } from './export.repository.js';
 
 /** An export whose worker died this many times is not tried again. */
@@ -24,7 +24,7 @@ export class ExportSweeper implements OnApplicationBootstrap, OnApplicationShutd
     private readonly queue: JobQueue,
     private readonly transactions: Transactions,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
-    @Optional() @Inject(EXPORT_TIMING) private readonly timing: ExportTiming = DEFAULT_EXPORT_TIMING,
+    @Optional() @Inject(LIVENESS) private readonly timing: Liveness = DEFAULT_LIVENESS,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { JobQueue, transactionExecutor } from '@vetted/queue';
 import { Transactions } from '../infra/transactions.js';
 import { endScanWithError } from './scan-error-ending.js';
-import { DEFAULT_SCAN_TIMING, SCAN_TIMING, type ScanTiming } from './scan-timing.js';
+import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
 import { ScanRepository } from './scan.repository.js';
 
 /** A scan whose worker died this many times is not tried again. */
@@ -22,7 +22,7 @@ export class ScanRecovery implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly scans: ScanRepository,
     private readonly transactions: Transactions,
     private readonly queue: JobQueue,
-    @Optional() @Inject(SCAN_TIMING) private readonly timing: ScanTiming = DEFAULT_SCAN_TIMING,
+    @Optional() @Inject(LIVENESS) private readonly timing: Liveness = DEFAULT_LIVENESS,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -10,7 +10,7 @@ import { withCarriedSignature } from './carried-signature.js';
 import { ScanHeartbeat } from './scan-heartbeat.js';
 import { type RecordOutcome, ScanRecorder } from './scan-recorder.js';
 import { ScanRepository, type ScanTarget } from './scan.repository.js';
-import { DEFAULT_SCAN_TIMING, SCAN_TIMING, type ScanTiming } from './scan-timing.js';
+import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
 import { SCANNABLE } from './scannable.js';
 import { readVersionCard } from './version-card.js';
 
@@ -30,7 +30,7 @@ export class VersionScanner {
     private readonly scans: ScanRepository,
     transactions: Transactions,
     queue: JobQueue,
-    @Optional() @Inject(SCAN_TIMING) private readonly timing: ScanTiming = DEFAULT_SCAN_TIMING,
+    @Optional() @Inject(LIVENESS) private readonly timing: Liveness = DEFAULT_LIVENESS,
   ) {
     this.recorder = new ScanRecorder(config, scans, transactions, queue);
   }

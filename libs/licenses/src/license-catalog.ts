@@ -1,6 +1,6 @@
 /**
  * The open-weight licenses Vetted knows on a fresh install, keyed by their Hugging Face
- * `license:` tag. Facts come from ../shared/licenses.md; uncertain points are `unknown`, never
+ * `license:` tag. Facts come from each license's own text (its `url`); uncertain points are `unknown`, never
  * guessed. Admins can edit the stored copies; seeding never overwrites an existing row.
  */
 export type CommercialUse = 'yes' | 'no' | 'conditional' | 'unknown';
@@ -355,7 +355,7 @@ const cc = (extra: Partial<LicenseTerms> = {}): Partial<LicenseTerms> => ({
   ...extra,
 });
 
-/** Structured terms from shared/licenses.md; anything marked uncertain there stays `unknown`. */
+/** Structured terms read from each license's text; anything uncertain stays `unknown`. */
 const STRUCTURED_TERMS: Record<string, Partial<LicenseTerms>> = {
   'apache-2.0': { obligations: ['include the license and the NOTICE file', 'mark changed files'], outputTraining: 'allowed' },
   mit: { obligations: ['keep the copyright and license notice'], outputTraining: 'allowed' },

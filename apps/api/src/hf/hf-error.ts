@@ -3,7 +3,7 @@ import { DomainError } from '@vetted/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { outageError, outageReason, RETRY_AFTER_SECONDS } from '../http/outage.js';
 
-/** The codes Hub clients turn into their own exceptions (see shared/hf-protocol.md §7). */
+/** The codes Hub clients turn into their own exceptions (huggingface_hub's `hf_raise_for_status`). */
 export type HfErrorCode = 'RepoNotFound' | 'RevisionNotFound' | 'EntryNotFound';
 
 /** An error answered the way the Hugging Face Hub answers it: status, X-Error-Code, `{"error": …}`. */

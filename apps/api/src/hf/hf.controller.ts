@@ -20,8 +20,8 @@ type Query = Record<string, string | string[] | undefined>;
 
 /**
  * Hugging Face Hub compatible, read-only, under /hf: set HF_ENDPOINT (Python) or hubUrl (JS) to
- * `http://host:port/hf` and the Hub clients download approved versions. Protocol notes:
- * shared/hf-protocol.md. Authentication is checked here (Hub semantics), not by the global guard.
+ * `http://host:port/hf` and the Hub clients download approved versions. The README's
+ * "Point Hugging Face clients at Vetted" lists what they call. Authentication is checked here (Hub semantics), not by the global guard.
  */
 @ApiTags('hugging-face-compatible')
 @ApiBearerAuth()

@@ -53,7 +53,7 @@ interface LastCommit {
 
 const MAIN_REVISIONS = new Set(['main', 'HEAD']);
 
-/** The read side of the Hugging Face Hub API over Vetted's approved versions (shared/hf-protocol.md). */
+/** The read side of the Hugging Face Hub API over Vetted's approved versions (the calls `huggingface_hub` and `@huggingface/hub` make). */
 @Injectable()
 export class HfService {
   constructor(

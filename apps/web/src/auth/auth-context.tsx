@@ -156,4 +156,3 @@ export function useAuth(): Auth {
 
 /** The typed API client, sending the signed-in key (or the session's CSRF token). */
 export const useApi = (): ApiClient => useAuth().api;
-

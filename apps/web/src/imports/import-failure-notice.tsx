@@ -10,7 +10,7 @@ import { FAILURE_WORDS, sameRequest } from './import-failure';
  * How a failed or cancelled import ended: the kind in words with what to do, the worker's message once, and
  * the two ways on: the same request again, or the import off the list.
  */
-export function ImportFailure({ job, kind }: { job: ImportJob; kind: NonNullable<ImportJob['errorKind']> }) {
+export function ImportFailureNotice({ job, kind }: { job: ImportJob; kind: NonNullable<ImportJob['errorKind']> }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();

@@ -9,7 +9,7 @@ import { ProgressBar } from '../components/progress-bar';
 import { ErrorNotice, QueryView } from '../components/status-views';
 import { formatBytes, formatDate, shortSha } from '../format/format';
 import { usePageTitle } from '../layout/use-page-title';
-import { ImportFailure } from './import-failure-notice';
+import { ImportFailureNotice } from './import-failure-notice';
 import { isActive, POLL_MS } from './import-status';
 
 export function ImportPage({ id }: { id: string }) {
@@ -69,7 +69,7 @@ function ImportDetail({ job }: { job: ImportJob }) {
           </Link>
         </p>
       )}
-      {job.errorKind && <ImportFailure job={job} kind={job.errorKind} />}
+      {job.errorKind && <ImportFailureNotice job={job} kind={job.errorKind} />}
       {isActive(job) && (
         <button type="button" className="button-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
           Cancel import

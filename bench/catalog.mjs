@@ -1,5 +1,7 @@
-// Catalog benchmark: 100,000 models, GET /v1/models under concurrent load (autocannon), against a
-// bare Fastify + pg baseline measured in the same run on the same database. Run: npm run bench.
+// Catalog benchmark: GET /v1/models (list, searches, filters) and GET /v1/models/:ns/:name as a viewer
+// under concurrent load (autocannon), against a bare Fastify + pg baseline that runs the API's own SQL,
+// measured in the same run on the same database, alternating, ROUNDS rounds each. Run: npm run bench;
+// BENCH_MODELS=1000000 for the 1M-model table.
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,10 +11,25 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../libs/domain/dist/index.js';
+import { seedCatalog } from './catalog-seed.mjs';
+import { loadAverage, median, medianAndRange } from './helpers.mjs';
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+// The seed (bench/catalog-seed.mjs): model i has words of `i % 5` in its description and task,
+// license `i % 5`, tag `i % 100`: "chat" and "speech", or mit and text-to-image, never meet.
+const SCENARIOS = [
+  { name: 'list, first page', path: '/v1/models?limit=20' },
+  { name: 'broad search `q=llama` (20 %)', path: '/v1/models?limit=20&q=llama' },
+  { name: 'selective search `q=speech org12` (0.4 %)', path: '/v1/models?limit=20&q=speech%20org12' },
+  { name: 'typo `q=zzzz` (none)', path: '/v1/models?limit=20&q=zzzz' },
+  { name: 'zero-match words `q=chat speech`', path: '/v1/models?limit=20&q=chat%20speech' },
+  { name: 'zero-match filters `license=mit&task=text-to-image`', path: '/v1/models?limit=20&license=mit&task=text-to-image' },
+  { name: 'filters `tag=tag7&license=llama3.1` (1 %)', path: '/v1/models?limit=20&tag=tag7&license=llama3.1' },
+];
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-'));
 const postgres = await startEmbeddedPostgres({ dir, port: 54000 + Math.floor(Math.random() * 1000), database: 'bench' });
@@ -22,61 +39,68 @@ try {
   const db = new pg.Client({ connectionString: postgres.url });
   await db.connect();
   const started = Date.now();
-  await db.query(
-    `INSERT INTO models (namespace, name, description, task, library, tags, license_id, created_by, created_at, updated_at)
-     SELECT 'org' || (i % 500),
-            (ARRAY['llama','mistral','gemma','phi','qwen','whisper','bert','t5','sdxl','falcon'])[1 + i % 10] || '-' || i || 'b',
-            'Model number ' || i || ' ' || (ARRAY['for chat','for speech recognition','for image generation','for embeddings','for code'])[1 + i % 5],
-            (ARRAY['text-generation','automatic-speech-recognition','text-to-image','feature-extraction','text-classification'])[1 + i % 5],
-            'transformers',
-            ARRAY[(ARRAY['llama','mistral','gemma','phi','qwen'])[1 + i % 5], 'tag' || (i % 100)],
-            (ARRAY['apache-2.0','mit','llama3.1','gemma','cc-by-nc-4.0'])[1 + i % 5],
-            'bench', now() - make_interval(secs => i), now()
-       FROM generate_series(1, $1::int) AS i`,
-    [MODELS],
-  );
-  await db.query(
-    `INSERT INTO model_versions (model_id, label, status, created_by, created_at, updated_at)
-     SELECT id, '1.0', CASE WHEN random() < 0.8 THEN 'approved' ELSE 'pending_review' END::"VersionStatus", 'bench', created_at, now() FROM models`,
-  );
-  await db.query('ANALYZE');
+  await seedCatalog(db, MODELS);
   const key = generateApiKey();
   await db.query(`INSERT INTO api_keys (name, role, hash, prefix, created_by) VALUES ('bench', 'viewer', $1, $2, 'bench')`, [
     hashApiKey(key),
     apiKeyPrefix(key),
   ]);
+  const [named] = (await db.query(`SELECT namespace, name FROM models WHERE listed ORDER BY created_at DESC OFFSET 500 LIMIT 1`)).rows;
+  SCENARIOS.push({ name: 'get by name', path: `/v1/models/${named.namespace}/${named.name}` });
   await db.end();
-  console.log(`seeded ${MODELS} models with versions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${MODELS.toLocaleString('en')} models with versions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const apiPort = 3900 + Math.floor(Math.random() * 50);
   const basePort = apiPort + 50;
   const env = { ...process.env, DATABASE_URL: postgres.url, LOG_LEVEL: 'warn' };
   children.push(await startServer('apps/api/dist/main.js', { ...env, PORT: String(apiPort) }, apiPort));
   children.push(await startServer('bench/baseline-server.mjs', { ...env, PORT: String(basePort) }, basePort));
+  const servers = {
+    baseline: { url: `http://127.0.0.1:${basePort}`, headers: {} },
+    vetted: { url: `http://127.0.0.1:${apiPort}`, headers: { authorization: `Bearer ${key}` } },
+  };
 
-  const scenarios = [
-    { name: 'list, first page', path: '/v1/models?limit=20' },
-    { name: 'search q=llama', path: '/v1/models?limit=20&q=llama' },
-    { name: 'search q=speech org12', path: '/v1/models?limit=20&q=speech%20org12' },
-  ];
+  const loadBefore = loadAverage();
   const rows = [];
-  for (const scenario of scenarios) {
-    const baseline = await load(`http://127.0.0.1:${basePort}${scenario.path}`, {});
-    const vetted = await load(`http://127.0.0.1:${apiPort}${scenario.path}`, { authorization: `Bearer ${key}` });
-    rows.push({ scenario: scenario.name, baseline, vetted });
+  for (const scenario of SCENARIOS) {
+    await assertSameAnswer(servers, scenario.path);
+    for (const server of Object.values(servers)) await load(server, scenario.path, 2);
+    const rounds = { baseline: [], vetted: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, server] of Object.entries(servers)) rounds[name].push(await load(server, scenario.path, DURATION));
+    }
+    rows.push({ scenario: scenario.name, ...rounds });
+    console.error(`${scenario.name}: done`);
   }
+  const loadAfter = loadAverage();
 
-  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s each\n`);
-  console.log('| scenario | baseline req/s | Vetted req/s | ratio | baseline p99 ms | Vetted p99 ms |');
+  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${MODELS.toLocaleString('en')} models,`);
+  console.log(`${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per server and scenario, alternating; median (range)`);
+  console.log(`load average (1 / 5 / 15 min): ${loadBefore} before, ${loadAfter} after\n`);
+  console.log('| scenario | baseline req/s | Vetted req/s | ratio | baseline p50 / p99 ms | Vetted p50 / p99 ms |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const { scenario, baseline, vetted } of rows) {
-    const ratio = (vetted.rps / baseline.rps).toFixed(2);
-    console.log(`| ${scenario} | ${baseline.rps.toFixed(0)} | ${vetted.rps.toFixed(0)} | ${ratio} | ${baseline.p99} | ${vetted.p99} |`);
+    const ratio = (median(vetted.map((r) => r.rps)) / median(baseline.map((r) => r.rps))).toFixed(2);
+    console.log(
+      `| ${scenario} | ${medianAndRange(baseline.map((r) => r.rps))} | ${medianAndRange(vetted.map((r) => r.rps))} | ${ratio} | ${latency(baseline)} | ${latency(vetted)} |`,
+    );
   }
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await postgres.stop();
   await rm(dir, { recursive: true, force: true });
+}
+
+function latency(rounds) {
+  return `${median(rounds.map((r) => r.p50))} / ${medianAndRange(rounds.map((r) => r.p99))}`;
+}
+
+/** The baseline must answer what the API answers, or the ratio compares different work. */
+async function assertSameAnswer(servers, requestPath) {
+  const [baseline, vetted] = await Promise.all(
+    Object.values(servers).map(async ({ url, headers }) => (await fetch(`${url}${requestPath}`, { headers })).json()),
+  );
+  if (JSON.stringify(baseline) !== JSON.stringify(vetted)) throw new Error(`${requestPath}: the baseline answers differently`);
 }
 
 async function startServer(script, env, port) {
@@ -94,9 +118,8 @@ async function startServer(script, env, port) {
   throw new Error(`${script} did not start`);
 }
 
-async function load(url, headers) {
-  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+async function load({ url, headers }, requestPath, duration) {
+  const result = await autocannon({ url: `${url}${requestPath}`, headers, connections: CONNECTIONS, duration });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}${requestPath}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }

@@ -81,6 +81,16 @@ export async function createApiApp(config: Config): Promise<NestFastifyApplicati
         )
         .setVersion('1')
         .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (starts with hf_)' })
+        .addCookieAuth(
+          'vetted-session',
+          {
+            type: 'apiKey',
+            in: 'cookie',
+            description:
+              'A browser session after OpenID Connect sign-in (`__Host-vetted-session` over HTTPS); POST, PUT, PATCH and DELETE also need the X-CSRF-Token header from GET /v1/auth/session',
+          },
+          'session',
+        )
         .build(),
     );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });

@@ -9,6 +9,9 @@ import { HealthRepository } from '../src/health/health.repository.js';
 import type { PrismaService } from '../src/infra/prisma.service.js';
 import { ADMIN_TOKEN, ApiHarness } from './api-harness.js';
 
+/** Routes anyone may call: the health check and the browser's sign-in and sign-out. */
+const PUBLIC_PATHS = ['/health', '/v1/auth/session', '/v1/auth/sign-out', '/v1/auth/oidc/sign-in', '/v1/auth/oidc/callback'];
+
 let api: ApiHarness;
 let viewer: string;
 beforeAll(async () => {
@@ -122,8 +125,11 @@ describe('OpenAPI', () => {
     )) {
       for (const [method, operation] of Object.entries(operations)) {
         documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
-        if (path !== '/health') {
-          expect({ path, method, security: operation.security }).toEqual({ path, method, security: [{ bearer: [] }] });
+        if (PUBLIC_PATHS.includes(path)) {
+          expect({ path, method, security: operation.security }).toEqual({ path, method, security: undefined });
+        } else {
+          const callers = path.startsWith('/hf/') ? [{ bearer: [] }] : [{ bearer: [] }, { session: [] }];
+          expect({ path, method, security: operation.security }).toEqual({ path, method, security: callers });
           // The Hub-compatible routes answer in the Hub's terms, which have no 403.
           expect(Object.keys(operation.responses)).toEqual(
             expect.arrayContaining(path.startsWith('/hf/') ? ['401', '404'] : ['401', '403']),

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import type { Role } from '@vetted/domain';
 import { ApiProblems } from '../http/openapi.decorators.js';
 
@@ -8,7 +8,7 @@ export type Access = Role | 'public';
 
 /** The least role a route needs. Routes without it are admin-only (see AuthGuard). */
 export function RequireRole(role: Role): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(ACCESS_KEY, role), ApiBearerAuth(), ApiProblems(401, 403));
+  return applyDecorators(SetMetadata(ACCESS_KEY, role), ApiBearerAuth(), ApiCookieAuth('session'), ApiProblems(401, 403));
 }
 
 export function Public(): MethodDecorator & ClassDecorator {

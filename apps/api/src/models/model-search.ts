@@ -25,3 +25,9 @@ export interface ModelSearch {
   after?: SortPosition | undefined;
   limit: number;
 }
+
+/** Search words reduced to letters, digits and `_`, so user text can never form tsquery syntax. */
+export function searchWords(q: string | undefined): string[] {
+  if (!q) return [];
+  return (q.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
+}

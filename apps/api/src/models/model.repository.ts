@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ModelStatus } from '@vetted/db';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
-import { catalogPageQuery, modelByNameQuery } from './catalog-query.js';
+import { catalogPageQuery, modelByNameQuery } from './catalog-query.repository.js';
 import type { ModelSearch } from './model-search.js';
 
 /** A model as the catalog shows it; the facts of its versions come from summary columns refreshed when a change commits. */

@@ -13,6 +13,7 @@ import { assertKnownLicense } from '../licenses/license-reference.js';
 import { LicenseRepository } from '../licenses/license.repository.js';
 import { toModelView } from './model.mapper.js';
 import { type ModelChanges, ModelRepository, type ModelRow } from './model.repository.js';
+import { searchWords } from './model-search.js';
 import type { CreateModelBody, ListModelsQuery, ModelView, UpdateModelBody } from './model.schemas.js';
 
 /** Non-publishers only see what has been approved: unapproved models do not exist for them. */
@@ -141,10 +142,4 @@ export class ModelService {
 /** The values these fields had, for the audit trail's before/after. */
 function pick(row: ModelRow, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((key) => [key, row[key as keyof ModelRow]]));
-}
-
-/** Search words reduced to letters, digits and `_`, so user text can never form tsquery syntax. */
-export function searchWords(q: string | undefined): string[] {
-  if (!q) return [];
-  return (q.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
 }

@@ -38,14 +38,13 @@ export function catalogConditions(search: ModelSearch, summary: Summary): Prisma
 }
 
 /**
- * The same filter as GIN terms of `search_vector` (see the catalog_summaries migration): every
- * model that meets the conditions matches them. Left out are the facets nearly every model has
- * (active, visible to viewers), which would only make the index read more; no terms at all
- * means the filter is not selective.
+ * The selective part of the filter as GIN terms of `search_vector` (see the catalog_summaries
+ * migration): every model that meets the conditions matches them. The status and whether viewers
+ * may see a model are left out (catalogVisibilityTerms): nearly every model is active and listed,
+ * and such long posting lists would only make the index read more. No terms: nothing selective.
  */
 export function catalogProbeTerms(search: ModelSearch, summary: Summary): Prisma.Sql[] {
   const terms: Prisma.Sql[] = [];
-  if (search.status !== 'active') terms.push(Prisma.sql`catalog_facet('status', ${search.status})`);
   if (search.words.length > 0) terms.push(Prisma.sql`catalog_word_terms(${search.words.join(' ')})`);
   if (search.license) terms.push(Prisma.sql`catalog_facet('license', ${search.license})`);
   if (search.task) terms.push(Prisma.sql`catalog_facet('task', ${search.task})`);
@@ -59,6 +58,13 @@ export function catalogProbeTerms(search: ModelSearch, summary: Summary): Prisma
     const highest = search.maxParameters === undefined ? LARGEST_BUCKET : bitLength(search.maxParameters);
     terms.push(sizeTerms(summary, bitLength(search.minParameters ?? 0), highest));
   }
+  return terms;
+}
+
+/** The status and visibility conditions as GIN terms. */
+export function catalogVisibilityTerms(search: ModelSearch): Prisma.Sql[] {
+  const terms = [Prisma.sql`catalog_facet('status', ${search.status})`];
+  if (search.approvedOnly) terms.push(Prisma.sql`catalog_lexeme('#listed')`);
   return terms;
 }
 

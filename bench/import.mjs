@@ -1,22 +1,24 @@
-// Import benchmark: a 1 GiB file imported from a Hub-shaped server, next to `sha256sum` of the same
-// file in the same run. The Hub-shaped server is a second Vetted serving the file through its /hf
-// endpoint (a real Hub cannot be reached from here); the importing Vetted (API + worker, disk store)
-// reads it with @huggingface/hub, hashes it, writes and fsyncs it. Also samples the worker's memory.
-// Run: npm run build && node bench/import.mjs
+// Import benchmark: a 1 GiB file imported from a Hub-shaped server, next to baselines measured in the same
+// rounds: the shell pipeline an operator would write for the same job, `curl <the same /hf URL> | tee dest |
+// openssl dgst -sha256` followed by `sync dest` (also with Debian's slower `sha256sum`), and `openssl dgst` /
+// `sha256sum` of the file alone. The Hub-shaped server is a second Vetted serving the file through its /hf
+// endpoint (a real Hub cannot be reached from here); the importing Vetted (API + worker, disk store) reads it
+// with @huggingface/hub, hashes it, writes and fsyncs it. BENCH_ROUNDS rounds (default 3), median (range).
+// Also samples the worker's memory. Run: npm run build && node bench/import.mjs
 import { execFile, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { rss, sampleRss, timed, waitFor, writeTestFile } from './helpers.mjs';
+import { loadAverage, median, medianAndRange, rss, sampleRss, timed, waitFor, writeTestFile } from './helpers.mjs';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 
 const run = promisify(execFile);
 const SIZE = Number(process.env.BENCH_FILE_BYTES ?? 1024 ** 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const mb = (bytes) => bytes / 1024 ** 2;
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-import-'));
@@ -74,15 +76,16 @@ try {
     return response.json();
   };
 
-  const hashSeconds = [];
-  const importSeconds = [];
+  const seconds = { sha256sum: [], openssl: [], pipeline: [], pipelineSha256sum: [], import: [] };
+  const loadBefore = loadAverage();
   let peak = 0;
   const growth = [];
   const idle = await rss(worker.pid);
   for (let round = 0; round < ROUNDS; round++) {
     // A fresh file each round, so the importer cannot skip content it already stored.
     await writeTestFile(file, SIZE);
-    hashSeconds.push(await timed(() => run('sha256sum', [file])));
+    seconds.sha256sum.push(await timed(() => run('sha256sum', [file])));
+    seconds.openssl.push(await timed(() => run('openssl', ['dgst', '-sha256', file])));
     await call(sourceApi, 'POST', '/v1/models', { namespace: 'bench', name: `m${round}` });
     await call(sourceApi, 'POST', `/v1/models/bench/m${round}/versions`, { version: '1' });
     await run('curl', [
@@ -102,22 +105,27 @@ try {
     await db.query(`UPDATE model_versions SET status = 'approved'`);
     await db.end();
 
-    if (process.env.BENCH_DEBUG) {
-      const t = await timed(() =>
-        run('curl', [
-          '-sS',
-          '-o',
-          '/dev/null',
-          '-H',
-          `Authorization: Bearer ${token}`,
-          `${sourceApi}/hf/bench/m${round}/resolve/main/model.safetensors`,
-        ]),
+    const hubUrl = `${sourceApi}/hf/bench/m${round}/resolve/main/model.safetensors`;
+    const copy = path.join(dir, 'pipeline.bin');
+    for (const [name, hasher] of [
+      ['pipeline', 'openssl dgst -sha256'],
+      ['pipelineSha256sum', 'sha256sum'],
+    ]) {
+      seconds[name].push(
+        await timed(() =>
+          run('bash', [
+            '-o',
+            'pipefail',
+            '-c',
+            `curl -sSfL -H "Authorization: Bearer ${token}" "${hubUrl}" | tee "${copy}" | ${hasher} && sync "${copy}"`,
+          ]),
+        ),
       );
-      console.log(`raw /hf download: ${(mb(SIZE) / t).toFixed(0)} MiB/s`);
+      await rm(copy);
     }
     const before = await rss(worker.pid);
     const sampler = sampleRss(worker.pid);
-    const seconds = await timed(async () => {
+    const importTime = await timed(async () => {
       const job = await call(targetApi, 'POST', '/v1/imports', { repo: `bench/m${round}` });
       for (;;) {
         const state = await call(targetApi, 'GET', `/v1/imports/${job.id}`);
@@ -129,7 +137,7 @@ try {
     const roundPeak = await sampler.stop();
     growth.push(roundPeak - before);
     peak = Math.max(peak, roundPeak);
-    importSeconds.push(seconds);
+    seconds.import.push(importTime);
     if (process.env.BENCH_DEBUG) {
       const db = new pg.Client({ connectionString: targetUrl });
       await db.connect();
@@ -141,14 +149,19 @@ try {
     }
   }
 
-  const hashRate = mb(SIZE) / Math.min(...hashSeconds);
-  const importRate = mb(SIZE) / Math.min(...importSeconds);
+  const rates = (list) => list.map((value) => mb(SIZE) / value);
+  const row = (label, baseline) =>
+    `| ${label} | ${medianAndRange(rates(baseline))} | ${medianAndRange(rates(seconds.import))} | ${(median(baseline) / median(seconds.import)).toFixed(2)} |`;
   console.log(
-    `\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, best of ${ROUNDS}\n`,
+    `\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, file ${mb(SIZE).toFixed(0)} MiB, ${ROUNDS} rounds: median (range)`,
   );
-  console.log('| measurement | sha256sum MiB/s | Vetted import MiB/s | ratio |');
+  console.log(`load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}\n`);
+  console.log('| baseline | baseline MiB/s | Vetted import (request → succeeded) MiB/s | ratio of medians |');
   console.log('| --- | ---: | ---: | ---: |');
-  console.log(`| import (queue → done) | ${hashRate.toFixed(0)} | ${importRate.toFixed(0)} | ${(importRate / hashRate).toFixed(2)} |`);
+  console.log(row('curl \\| tee \\| openssl dgst -sha256 && sync', seconds.pipeline));
+  console.log(row('curl \\| tee \\| sha256sum && sync', seconds.pipelineSha256sum));
+  console.log(row('openssl dgst -sha256 of the file', seconds.openssl));
+  console.log(row('sha256sum of the file', seconds.sha256sum));
   console.log(
     `\nworker resident memory: ${mb(idle).toFixed(0)} MiB idle before the first import, peak ${mb(peak).toFixed(0)} MiB; growth during each import: ${growth.map((g) => `${mb(g).toFixed(0)} MiB`).join(', ')}`,
   );

@@ -66,8 +66,9 @@ try {
     await call('POST', `/v1/models/bench/tiny/versions/${version}/submit`);
     const row = await until(async () => {
       const { rows } = await db.query(
-        `SELECT v.id, v.scanned_at, (SELECT max(finished_at) FROM benchmark_runs b WHERE b.version_id = v.id) AS benchmarked_at
-           FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = 'tiny' AND v.label = $1`,
+        `SELECT v.id, v.scanned_at, b.finished_at AS benchmarked_at, b.status AS benchmark_status, b.error AS benchmark_error
+           FROM model_versions v JOIN models m ON m.id = v.model_id LEFT JOIN benchmark_runs b ON b.version_id = v.id
+          WHERE m.name = 'tiny' AND v.label = $1`,
         [version],
       );
       return rows[0]?.scanned_at && rows[0]?.benchmarked_at ? rows[0] : undefined;
@@ -78,6 +79,8 @@ try {
         [row.id],
       )
     ).rows;
+    if (row.benchmark_status !== 'succeeded')
+      throw new Error(`the benchmark of ${version} ended ${row.benchmark_status}: ${JSON.stringify(row.benchmark_error)}`);
     if (round === 0) continue;
     figures.scanDone.push(row.scanned_at.getTime() - submitted);
     figures.benchmarkDone.push(row.benchmarked_at.getTime() - submitted);

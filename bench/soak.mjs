@@ -133,20 +133,29 @@ try {
 
   const started = Date.now();
   const rows = [];
-  let previous = { catalog: { ...catalog }, gc: 0, at: started };
+  const statsDb = new pg.Client({ connectionString: postgres.url });
+  await statsDb.connect();
+  cleanup.push(() => statsDb.end());
+  // Statements PostgreSQL ran (each autocommitted query is a transaction): work done for requests answered or not.
+  const statements = async () =>
+    Number(
+      (await statsDb.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n,
+    );
+  let previous = { catalog: { ...catalog }, gc: 0, at: started, statements: await statements() };
   console.log(
     `soak: ${MINUTES} min, ${CATALOG_CLIENTS} catalog clients (${Math.round(CATALOG_CLIENTS * CANCEL_SHARE)} cancelling), ${mb(SIZE).toFixed(0)} MiB file`,
   );
   console.log(
-    '| minute | catalog req/s (cancelled, failed) | Vetted MiB/s | nginx MiB/s | ratio | heap used MiB | RSS MiB | event-loop delay p99 ms | GC s/min | handles | load 1 min |',
+    '| minute | catalog req/s (cancelled, failed) | DB statements per answered request | Vetted MiB/s | nginx MiB/s | ratio | heap used MiB | RSS MiB | event-loop delay p99 ms | GC s/min | handles | load 1 min |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   if (SNAPSHOTS) await heapSnapshot(apiPid, 'start');
   while (Date.now() - started < MINUTES * 60_000) {
     await sleep(Math.min(SAMPLE_MS, MINUTES * 60_000 - (Date.now() - started)));
     const vettedRate = await downloadRate([...admin, fileUrl]).catch(() => 0); // 0: the download failed
     const nginxRate = await downloadRate([`http://127.0.0.1:${nginxPort}/model.safetensors`]);
     const metrics = await scrape(`${base}/metrics`, viewerKey);
+    const statementCount = await statements();
     const now = Date.now();
     const done = catalog.ok + catalog.cancelled - previous.catalog.ok - previous.catalog.cancelled;
     const row = {
@@ -154,6 +163,7 @@ try {
       catalogRate: done / ((now - previous.at) / 1000),
       cancelled: catalog.cancelled - previous.catalog.cancelled,
       failed: catalog.failed - previous.catalog.failed,
+      statementsPerAnswer: (statementCount - previous.statements) / Math.max(1, catalog.ok - previous.catalog.ok),
       vettedRate,
       nginxRate,
       heap: mb(metrics.nodejs_heap_size_used_bytes),
@@ -164,7 +174,7 @@ try {
       load: os.loadavg()[0],
     };
     rows.push(row);
-    previous = { catalog: { ...catalog }, gc: metrics.gcSeconds, at: now };
+    previous = { catalog: { ...catalog }, gc: metrics.gcSeconds, at: now, statements: statementCount };
     console.log(format(row));
   }
   running = false;
@@ -204,7 +214,7 @@ try {
 }
 
 function format(row) {
-  return `| ${row.minute.toFixed(1)} | ${row.catalogRate.toFixed(0)} (${row.cancelled}, ${row.failed}) | ${row.vettedRate.toFixed(0)} | ${row.nginxRate.toFixed(0)} | ${(row.vettedRate / row.nginxRate).toFixed(2)} | ${row.heap.toFixed(0)} | ${row.rss.toFixed(0)} | ${row.loopDelayP99.toFixed(1)} | ${row.gcPerMinute.toFixed(2)} | ${row.handles} | ${row.load.toFixed(2)} |`;
+  return `| ${row.minute.toFixed(1)} | ${row.catalogRate.toFixed(0)} (${row.cancelled}, ${row.failed}) | ${row.statementsPerAnswer.toFixed(2)} | ${row.vettedRate.toFixed(0)} | ${row.nginxRate.toFixed(0)} | ${(row.vettedRate / row.nginxRate).toFixed(2)} | ${row.heap.toFixed(0)} | ${row.rss.toFixed(0)} | ${row.loopDelayP99.toFixed(1)} | ${row.gcPerMinute.toFixed(2)} | ${row.handles} | ${row.load.toFixed(2)} |`;
 }
 
 /** MODELS models with a version each (80 % approved) and a viewer key, as bench/catalog.mjs seeds them. */

@@ -1,13 +1,13 @@
 // Start-up and idle-cost benchmark, BENCH_ROUNDS rounds (default 3), median (range):
 // - `vetted start` restarted on an existing data directory (embedded PostgreSQL, API, worker) until /health answers;
-//   then, after BENCH_IDLE_SECONDS (default 10) of idling, the resident memory of each process: the CLI, the API,
+//   then, after BENCH_IDLE_SECONDS (default 40: V8 gives back memory after about 30 s of quiet) of idling, the resident memory of each process: the CLI, the API,
 //   the worker (RSS), and PostgreSQL (the sum of its processes' PSS, so shared buffers count once);
 // - the API process alone (`node apps/api/dist/main.js`, database already running) until /health answers, next to
 //   the baseline bench/startup-baseline-server.mjs (bare Fastify + pg answering /health) on the same database.
 // Run: npm run build && node bench/startup.mjs
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,10 +16,11 @@ import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const IDLE_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 10) * 1000;
+const IDLE_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 40) * 1000;
 const mb = (bytes) => bytes / 1024 ** 2;
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-startup-'));
+await chmod(dir, 0o711); // as root, PostgreSQL runs as the postgres user, which must reach its files
 const port = 4600 + Math.floor(Math.random() * 100);
 const env = {
   ...process.env,
@@ -61,7 +62,7 @@ try {
         env: { ...env, DATABASE_URL: postgres.url },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
-      await healthy(port);
+      await healthy(port, child);
       alone[name].push((performance.now() - started) / 1000);
       await stop(child);
     }
@@ -90,13 +91,14 @@ try {
 async function startVetted() {
   const started = performance.now();
   const child = spawn(process.execPath, ['apps/cli/dist/main.js', 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  await healthy(port);
+  await healthy(port, child);
   return { child, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Resolves on the first 200 from /health, asking every 10 ms. */
-async function healthy(healthPort) {
+/** Resolves on the first 200 from /health, asking every 10 ms; fails if `child` exits first. */
+async function healthy(healthPort, child) {
   for (let attempt = 0; attempt < 6000; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${child.spawnargs.join(' ')} exited (${child.exitCode})`);
     const status = await new Promise((resolve) => {
       const request = http.get({ host: '127.0.0.1', port: healthPort, path: '/health' }, (response) => {
         response.resume();

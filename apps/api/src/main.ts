@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig, requireDatabaseUrl } from '@vetted/config';
-import { prepareSchema } from '@vetted/db';
+import { compileWasmBaselineOnly, prepareSchema } from '@vetted/db';
 import { verifyStoreAtStart } from '@vetted/storage';
 import { createApiApp } from './app.js';
 
+compileWasmBaselineOnly();
 const logger = new Logger('api');
 const config = loadConfig();
 await verifyStoreAtStart(config);

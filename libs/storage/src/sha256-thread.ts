@@ -39,8 +39,15 @@ class HasherThread {
   private worker: Worker | undefined;
   private readonly pending: Pending[] = [];
 
-  request(message: { op: 'update' | 'digest'; id: number; buffer?: SharedArrayBuffer; length?: number }): Promise<string | undefined> {
-    const worker = this.started();
+  /**
+   * Asks `worker`, the thread that holds the hash's state: one that has been replaced since (it died) fails the
+   * request, as a fresh thread would silently hash only what comes next.
+   */
+  request(
+    worker: Worker,
+    message: { op: 'update' | 'digest'; id: number; buffer?: SharedArrayBuffer; length?: number },
+  ): Promise<string | undefined> {
+    if (worker !== this.worker) return Promise.reject(new Error('the sha256 thread stopped: this digest is lost'));
     if (this.pending.length === 0) worker.ref(); // a reply is awaited: the process must wait for it
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
@@ -48,17 +55,19 @@ class HasherThread {
     });
   }
 
-  forget(id: number): void {
-    this.worker?.postMessage({ op: 'forget', id });
+  forget(worker: Worker, id: number): void {
+    if (worker === this.worker) worker.postMessage({ op: 'forget', id });
   }
 
-  private started(): Worker {
+  /** The thread, started when there is none. */
+  started(): Worker {
     if (this.worker) return this.worker;
     // No inherited flags: --heapsnapshot-signal and the like are meant for the process's own thread.
     const worker = new Worker(HASHER_SOURCE, { eval: true, execArgv: [] });
+    worker.unref(); // an idle hasher must not keep the process alive; `request` holds it while a reply is due
     worker.on('message', (reply: { digest?: string; error?: string }) => {
       const request = this.pending.shift();
-      if (this.pending.length === 0) worker.unref(); // an idle hasher must not keep the process alive
+      if (this.pending.length === 0) worker.unref();
       if (reply.error !== undefined) request?.reject(new Error(`sha256 thread: ${reply.error}`));
       else request?.resolve(reply.digest);
     });
@@ -80,20 +89,21 @@ let nextId = 0;
 /** A sha256 computed on the hasher thread from shared-memory batches, fed in order. */
 export class ThreadedSha256 {
   private readonly id = nextId++;
+  private readonly worker = thread.started();
 
   /** Hashes `length` bytes at the start of `buffer`; the buffer must not change until this resolves. */
   async update(buffer: SharedArrayBuffer, length: number): Promise<void> {
-    await thread.request({ op: 'update', id: this.id, buffer, length });
+    await thread.request(this.worker, { op: 'update', id: this.id, buffer, length });
   }
 
   async digest(): Promise<string> {
-    const digest = await thread.request({ op: 'digest', id: this.id });
+    const digest = await thread.request(this.worker, { op: 'digest', id: this.id });
     if (digest === undefined) throw new Error('sha256 thread: no digest');
     return digest;
   }
 
   /** Drops a hash that will never be finished (a failed write). */
   discard(): void {
-    thread.forget(this.id);
+    thread.forget(this.worker, this.id);
   }
 }

@@ -12,6 +12,7 @@ import {
   type WrittenBlob,
 } from '@vetted/storage';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { detachedFromRequest } from '../http/abandoned-requests.js';
 import type { Principal } from '../auth/principal.js';
 import { BLOB_STORE } from '../infra/blob-store.provider.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
@@ -144,17 +145,17 @@ export class FileService {
     return { file, storageKey, subject: `${subjectOf(ref)}/${path}` };
   }
 
-  /** Recorded after the response, never in its way; a failure to record is logged, not sent. */
+  /** Recorded after the response, never in its way, whether or not the client stayed; a failure to record is logged, not sent. */
   recordDownload(principal: Principal, download: Download, data: Record<string, string | number | boolean | null>): void {
-    this.audit
-      .append({
+    detachedFromRequest(() =>
+      this.audit.append({
         actor: principal.actor,
         action: 'file.downloaded',
         subjectType: 'model_file',
         subjectId: download.subject,
         data: { sha256: download.file.sha256, ...data },
-      })
-      .catch((error: unknown) => this.logger.error(`could not record a download of ${download.subject}: ${String(error)}`));
+      }),
+    ).catch((error: unknown) => this.logger.error(`could not record a download of ${download.subject}: ${String(error)}`));
   }
 
   private async readableVersion(principal: Principal, ref: VersionRef): Promise<{ model: ModelRow; version: ModelVersion }> {

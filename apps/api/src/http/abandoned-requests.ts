@@ -25,13 +25,21 @@ export class ClientClosedRequest extends Error {
 export function watchForAbandonment(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
   if (!READS.has(request.method)) return done();
   const controller = new AbortController();
+  let answered = false;
+  reply.raw.once('finish', () => (answered = true));
   reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
+    if (!answered) controller.abort();
   });
+  if (request.raw.socket?.destroyed) controller.abort(); // gone before we got here: no close event is coming
   abandonment.run(controller.signal, done);
 }
 
 /** For the database pool, as a query gets its connection: refuses the query of a read whose client has gone. */
 export function refuseAbandonedRead(): void {
   if (abandonment.getStore()?.aborted) throw new ClientClosedRequest();
+}
+
+/** Runs work a read starts on its own account (the audit record of a download) to the end, client or not. */
+export function detachedFromRequest<T>(work: () => T): T {
+  return abandonment.exit(work);
 }

@@ -3,6 +3,7 @@ import { recordBenchmarkFinished } from '@vetted/lifecycle';
 import { JobQueue } from '@vetted/queue';
 import type { Config } from '@vetted/config';
 import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
+import { sweepEvery } from '../infra/sweep-every.js';
 import { Transactions } from '../infra/transactions.js';
 import { CONFIG } from '../tokens.js';
 import { BenchmarkRunRepository } from './benchmark-run.repository.js';
@@ -19,7 +20,7 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class BenchmarkRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BenchmarkRecovery.name);
-  private timer: NodeJS.Timeout | undefined;
+  private stopSweeping = (): void => undefined;
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -33,13 +34,11 @@ export class BenchmarkRecovery implements OnApplicationBootstrap, OnApplicationS
     void removeStaleWorkspaces(this.config.benchmarks.timeoutSeconds * 2 * 1000).catch((error: unknown) =>
       this.logger.warn(`workspace clean-up: ${String(error)}`),
     );
-    const sweep = () => void this.sweep().catch((error: unknown) => this.logger.warn(`sweep: ${String(error)}`));
-    sweep();
-    this.timer = setInterval(sweep, this.liveness.sweepMs);
+    this.stopSweeping = sweepEvery(this.liveness.sweepMs, () => this.sweep(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stopSweeping();
   }
 
   async sweep(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { JobQueue, transactionExecutor } from '@vetted/queue';
 import type { BlobStore } from '@vetted/storage';
+import { sweepEvery } from '../infra/sweep-every.js';
 import { Transactions } from '../infra/transactions.js';
 import { BLOB_STORE } from '../tokens.js';
 import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
@@ -17,7 +18,7 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class ExportSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ExportSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
+  private stopSweeping = (): void => undefined;
 
   constructor(
     private readonly exports: ExportRepository,
@@ -28,13 +29,11 @@ export class ExportSweeper implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    const sweep = () => void this.sweep().catch((error: unknown) => this.logger.warn(`sweep: ${String(error)}`));
-    sweep();
-    this.timer = setInterval(sweep, this.timing.sweepMs);
+    this.stopSweeping = sweepEvery(this.timing.sweepMs, () => this.sweep(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stopSweeping();
   }
 
   async sweep(now = new Date()): Promise<void> {

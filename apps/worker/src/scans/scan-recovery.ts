@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { JobQueue, transactionExecutor } from '@vetted/queue';
+import { sweepEvery } from '../infra/sweep-every.js';
 import { Transactions } from '../infra/transactions.js';
 import { endScanWithError } from './scan-error-ending.js';
 import { DEFAULT_LIVENESS, LIVENESS, type Liveness } from '../infra/liveness.js';
@@ -16,7 +17,7 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class ScanRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScanRecovery.name);
-  private timer: NodeJS.Timeout | undefined;
+  private stopSweeping = (): void => undefined;
 
   constructor(
     private readonly scans: ScanRepository,
@@ -26,13 +27,11 @@ export class ScanRecovery implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    const sweep = () => void this.sweep().catch((error: unknown) => this.logger.warn(`sweep: ${String(error)}`));
-    sweep();
-    this.timer = setInterval(sweep, this.timing.sweepMs);
+    this.stopSweeping = sweepEvery(this.timing.sweepMs, () => this.sweep(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stopSweeping();
   }
 
   async sweep(): Promise<void> {

@@ -133,14 +133,18 @@ try {
 
   const started = Date.now();
   const rows = [];
-  const statsDb = new pg.Client({ connectionString: postgres.url });
-  await statsDb.connect();
-  cleanup.push(() => statsDb.end());
   // Statements PostgreSQL ran (each autocommitted query is a transaction): work done for requests answered or not.
-  const statements = async () =>
-    Number(
-      (await statsDb.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n,
-    );
+  const statements = async () => {
+    const stats = new pg.Client({ connectionString: postgres.url });
+    await stats.connect();
+    try {
+      return Number(
+        (await stats.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n,
+      );
+    } finally {
+      await stats.end();
+    }
+  };
   let previous = { catalog: { ...catalog }, gc: 0, at: started, statements: await statements() };
   console.log(
     `soak: ${MINUTES} min, ${CATALOG_CLIENTS} catalog clients (${Math.round(CATALOG_CLIENTS * CANCEL_SHARE)} cancelling), ${mb(SIZE).toFixed(0)} MiB file`,

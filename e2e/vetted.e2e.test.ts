@@ -17,7 +17,8 @@ const isListening = (port: number): Promise<boolean> =>
  * Black-box: `vetted start` on embedded defaults, as a new user runs it, driven over HTTP only.
  * Runs in one sequence because each step builds on the previous one (restart keeps data).
  */
-describe('vetted start on a fresh machine', () => {
+// Generous ceilings: a first start on a loaded 2-core machine (load 15) took over 20 s.
+describe('vetted start on a fresh machine', { timeout: 180_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   let baseUrl: string;
@@ -58,7 +59,7 @@ describe('vetted start on a fresh machine', () => {
 
   it('starts the embedded database, API and worker, and says where the admin key is', async () => {
     vetted = VettedProcess.run('start', env);
-    await vetted.waitUntilHealthy(baseUrl);
+    await vetted.waitUntilHealthy(baseUrl, 170_000);
     const keyFile = path.join(dataDir, 'admin-key');
     expect(vetted.log).toContain(`admin key created: read it from ${keyFile}`);
     expect(vetted.log).toContain(`http://localhost:${env.PORT}`);
@@ -154,7 +155,7 @@ describe('vetted start on a fresh machine', () => {
     expect(await isListening(Number(env.VETTED_EMBEDDED_PG_PORT))).toBe(false);
 
     vetted = VettedProcess.run('start', env);
-    await vetted.waitUntilHealthy(baseUrl);
+    await vetted.waitUntilHealthy(baseUrl, 170_000);
     expect(vetted.log).not.toContain('admin key created');
     expect(vetted.log).toContain('database schema up to date');
     const model = await call('GET', '/v1/models/e2e/tiny-onnx', keys.publisher);

@@ -20,7 +20,8 @@ async function succeeded(file: string, options = {}): Promise<SucceededGgufBench
   return result;
 }
 
-describe('runGgufBenchmarkInProcess (tiny Llama written by the tests)', () => {
+// Generous ceilings: three loads of a model on a loaded 2-core machine (load 15) took over 20 s.
+describe('runGgufBenchmarkInProcess (tiny Llama written by the tests)', { timeout: 180_000 }, () => {
   it('loads it on the CPU, times prompt and generation, scores perplexity and fingerprints the completion', async () => {
     const model = await writeModel(dir, 'tiny.gguf', tinyLlamaGguf());
     const result = await succeeded(model, { promptTokens: 48, generateTokens: 40, contextSize: 512 });

@@ -3,16 +3,17 @@ import type { Readable } from 'node:stream';
 import { BlobTooLargeError, ChecksumMismatchError, IncompleteBodyError, type WriteOptions } from './blob-store.js';
 import { ThreadedSha256 } from './sha256-thread.js';
 
-// Measured with bench/files.mjs (see bench/README.md): four 2 MiB batches in flight and a flush every 64 MiB
-// kept up with the disk and the hash; 256 KiB writes and one fsync at the end did not.
-const BATCH_BYTES = 2 * 1024 * 1024;
+// Measured on this project's 2-core machine (bench/README.md): four 4 MiB batches in flight and a flush every
+// 32 MiB kept the disk and the hashing thread busy at once; hashing on the event loop, 256 KiB writes and one
+// fsync at the end took about twice as long, and 1 MiB batches or flushing only at the end were measurably slower.
+const BATCH_BYTES = 4 * 1024 * 1024;
 const BATCHES_IN_FLIGHT = 4;
-const FLUSH_EVERY_BYTES = 64 * 1024 * 1024;
+const FLUSH_EVERY_BYTES = 32 * 1024 * 1024;
 
 /**
  * Streams `source` into `file` and returns its sha256 and size, flushed to disk, enforcing the write's
  * limits. Bytes are gathered into shared-memory batches that are written (libuv's threads) and hashed
- * (the sha256 thread) at the same time, off the event loop; written data is flushed every 64 MiB so the
+ * (the sha256 thread) at the same time, off the event loop; written data is flushed every 32 MiB so the
  * final fsync has little left to do. At most four batches are in flight: a slow disk pauses the source.
  */
 export async function writeHashedFile(

@@ -1,6 +1,7 @@
 // Preloaded into every Node process of a test (NODE_OPTIONS=--import=<this file's URL>?log=<file>): appends one
-// JSON line per outbound connection attempt and name lookup to the log file, before the attempt is made, so the
-// test can prove that nothing but loopback was tried. Plain JavaScript: Node loads it before any TypeScript tooling.
+// JSON line per outbound connection attempt and name lookup to the log file, so the test can prove that nothing but
+// loopback was tried. An attempt to leave loopback is recorded and refused here, never handed to the operating system:
+// tests connect only to loopback. Plain JavaScript: Node loads it before any TypeScript tooling.
 import childProcess from 'node:child_process';
 import dgram from 'node:dgram';
 import dns from 'node:dns';
@@ -13,6 +14,18 @@ if (!logFile) throw new Error(`network-recorder: no log file in ${import.meta.ur
 const preload = `--import=${import.meta.url}`;
 
 const record = (entry) => appendFileSync(logFile, `${JSON.stringify({ pid: process.pid, ...entry })}\n`);
+
+// The same rule as e2e/support/network-log.ts's leavesLoopback (this file cannot import TypeScript).
+const isLoopbackHost = (host) => {
+  const bare = String(host)
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
+  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
+  if (net.isIPv4(bare)) return bare.startsWith('127.');
+  return bare === '::1' || bare.startsWith('::ffff:127.');
+};
+const isLookupLeaving = (host) => net.isIP(String(host).replace(/^\[|\]$/g, '')) === 0 && !isLoopbackHost(host);
+const refusal = (what) => Object.assign(new Error(`network-recorder: refused ${what} (loopback only)`), { code: 'ENETUNREACH' });
 
 record({ kind: 'process', ppid: process.ppid, argv: process.argv.slice(1) });
 
@@ -29,6 +42,13 @@ net.Socket.prototype.connect = function recordedConnect(...args) {
   } else {
     record({ kind: 'tcp', host: typeof args[1] === 'string' ? args[1] : 'localhost', port: Number(first) });
   }
+  const isObject = first !== null && typeof first === 'object';
+  const host = isObject ? first.host : args[1];
+  const path = isObject ? first.path : typeof first === 'string' && Number.isNaN(Number(first));
+  if (!path && typeof host === 'string' && !isLoopbackHost(host)) {
+    process.nextTick(() => this.destroy(refusal(`a connection to ${host}`)));
+    return this;
+  }
   return connect.apply(this, args);
 };
 
@@ -42,7 +62,11 @@ const recordLookups = (target, names) => {
     if (typeof original !== 'function') continue;
     target[name] = function recordedLookup(host, ...rest) {
       record({ kind: 'dns', call: name, host: String(host) });
-      return original.call(this, host, ...rest);
+      if (!isLookupLeaving(host)) return original.call(this, host, ...rest);
+      const error = refusal(`a lookup of ${host}`);
+      const callback = rest.at(-1);
+      if (typeof callback !== 'function') return Promise.reject(error);
+      process.nextTick(() => callback(error));
     };
   }
 };
@@ -56,11 +80,13 @@ const send = dgram.Socket.prototype.send;
 dgram.Socket.prototype.send = function recordedSend(...args) {
   const [port, address] = typeof args[3] === 'number' ? [args[3], args[4]] : [args[1], args[2]];
   if (typeof port === 'number') record({ kind: 'udp', host: typeof address === 'string' ? address : 'localhost', port });
+  if (typeof address === 'string' && !isLoopbackHost(address)) throw refusal(`a datagram to ${address}`);
   return send.apply(this, args);
 };
 const udpConnect = dgram.Socket.prototype.connect;
 dgram.Socket.prototype.connect = function recordedUdpConnect(port, address, ...rest) {
   record({ kind: 'udp', host: typeof address === 'string' ? address : 'localhost', port: Number(port) });
+  if (typeof address === 'string' && !isLoopbackHost(address)) throw refusal(`a datagram connection to ${address}`);
   return udpConnect.call(this, port, address, ...rest);
 };
 

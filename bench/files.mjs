@@ -5,13 +5,13 @@
 // - download: nginx (`sendfile on`) serving the same file from disk, one at a time and 20 at once.
 // Each figure is the median (range) of BENCH_ROUNDS rounds (default 3); also samples the API's resident memory.
 // Run: npm run build && node bench/files.mjs   (needs nginx and curl: apt-get install nginx-light curl)
-import { execFile, fork, spawn } from 'node:child_process';
+import { execFile, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { loadAverage, median, medianAndRange, rss, sampleRss, timed, waitFor, writeTestFile } from './helpers.mjs';
+import { curl, loadAverage, median, medianAndRange, rss, sampleRss, startNginx, timed, waitFor, writeTestFile } from './helpers.mjs';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 
@@ -123,27 +123,6 @@ try {
   for (const stop of cleanup.reverse()) await stop();
   await postgres.stop();
   await rm(dir, { recursive: true, force: true });
-}
-
-async function startNginx(root, port) {
-  const conf = path.join(root, 'nginx.conf');
-  await writeFile(
-    conf,
-    `daemon off; worker_processes 2; pid ${root}/nginx.pid; error_log ${root}/nginx-error.log;
-events { worker_connections 1024; }
-http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:${port}; root ${root}/www; } }\n`,
-  );
-  const nginx = spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' });
-  await waitFor(`http://127.0.0.1:${port}/`, true);
-  return async () => {
-    nginx.kill('SIGQUIT');
-    await new Promise((resolve) => nginx.once('exit', resolve));
-  };
-}
-
-async function curl(args) {
-  const { stdout } = await run('curl', ['-sS', '--fail-with-body', ...args], { maxBuffer: 1024 * 1024 });
-  return stdout;
 }
 
 /** MiB/s of one download read to /dev/null by curl. */

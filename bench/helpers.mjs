@@ -1,8 +1,13 @@
 // Helpers the file and import benchmarks share.
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 /** A 1 MiB random block repeated: random enough for hashing and storage, quick to create. */
 export async function writeTestFile(target, size) {
@@ -68,3 +73,26 @@ export const loadAverage = () =>
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(' / ');
+
+/** nginx serving `<root>/www` with sendfile on 127.0.0.1:port: the download baseline. Returns how to stop it. */
+export async function startNginx(root, port) {
+  const conf = path.join(root, 'nginx.conf');
+  await writeFile(
+    conf,
+    `daemon off; worker_processes 2; pid ${root}/nginx.pid; error_log ${root}/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:${port}; root ${root}/www; } }\n`,
+  );
+  const nginx = spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' });
+  await waitFor(`http://127.0.0.1:${port}/`, true);
+  return async () => {
+    nginx.kill('SIGQUIT');
+    await new Promise((resolve) => nginx.once('exit', resolve));
+  };
+}
+
+/** curl's standard output; a failed transfer throws with the server's answer. */
+export async function curl(args) {
+  const { stdout } = await run('curl', ['-sS', '--fail-with-body', ...args], { maxBuffer: 1024 * 1024 });
+  return stdout;
+}

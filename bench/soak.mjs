@@ -10,13 +10,13 @@
 // Run: npm run build && node bench/soak.mjs   (needs nginx and curl: apt-get install nginx-light curl)
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { loadAverage, median, medianAndRange, waitFor, writeTestFile } from './helpers.mjs';
+import { curl, loadAverage, median, medianAndRange, startNginx, waitFor, writeTestFile } from './helpers.mjs';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../libs/domain/dist/index.js';
@@ -335,27 +335,6 @@ async function childPid(parent, name) {
     await sleep(100);
   }
   throw new Error(`no ${name} process under ${parent}`);
-}
-
-async function startNginx(root, port) {
-  const conf = path.join(root, 'nginx.conf');
-  await writeFile(
-    conf,
-    `daemon off; worker_processes 2; pid ${root}/nginx.pid; error_log ${root}/nginx-error.log;
-events { worker_connections 1024; }
-http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:${port}; root ${root}/www; } }\n`,
-  );
-  const nginx = spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' });
-  await waitFor(`http://127.0.0.1:${port}/`, true);
-  return async () => {
-    nginx.kill('SIGQUIT');
-    await new Promise((resolve) => nginx.once('exit', resolve));
-  };
-}
-
-async function curl(args) {
-  const { stdout } = await run('curl', ['-sS', '--fail-with-body', ...args], { maxBuffer: 1024 * 1024 });
-  return stdout;
 }
 
 async function downloadRate(args) {

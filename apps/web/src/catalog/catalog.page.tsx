@@ -9,6 +9,7 @@ import { CatalogFilterFields, SearchBox, SortSelect } from './catalog-filters';
 import { type CatalogFilters, filtersFromSearch, hasFilters, listQuery, searchOf } from './catalog-query';
 import { ModelRow } from './model-row';
 import { useLicenses } from './use-licenses';
+import { CursorPager, type PageCursors } from '../components/cursor-pager';
 
 export function CatalogPage() {
   usePageTitle('Catalog');
@@ -52,7 +53,7 @@ export function CatalogPage() {
 function ModelResults({ filters, onClear }: { filters: CatalogFilters; onClear: () => void }) {
   const api = useApi();
   // Cursors of the pages before the current one, so "Previous" can go back.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [cursors, setCursors] = useState<PageCursors>([undefined]);
   const cursor = cursors.at(-1);
   const page = useQuery({
     queryKey: ['models', listQuery(filters, cursor)],
@@ -82,27 +83,7 @@ function ModelResults({ filters, onClear }: { filters: CatalogFilters; onClear: 
           ))}
         </ul>
       )}
-      {(cursors.length > 1 || nextCursor) && (
-        <nav className="pager" aria-label="Pages">
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous
-          </button>
-          <span>Page {cursors.length}</span>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!nextCursor}
-            onClick={() => setCursors([...cursors, nextCursor ?? undefined])}
-          >
-            Next
-          </button>
-        </nav>
-      )}
+      <CursorPager label="Pages" cursors={cursors} nextCursor={nextCursor} onChange={setCursors} />
     </section>
   );
 }

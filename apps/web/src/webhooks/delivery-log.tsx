@@ -8,6 +8,7 @@ import { Empty, ErrorNotice, Loading } from '../components/status-views';
 import { formatDate, formatMs } from '../format/format';
 import { useDeliveries } from './use-deliveries';
 import { ScrollRegion } from '../components/scroll-region';
+import { CursorPager, type PageCursors } from '../components/cursor-pager';
 
 const PAGE_SIZE = 20;
 
@@ -59,7 +60,7 @@ export function DeliveryLog({ webhook }: { webhook: Webhook }) {
   const api = useApi();
   const queryClient = useQueryClient();
   // Cursors of the pages before the current one, so "Previous" can go back.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [cursors, setCursors] = useState<PageCursors>([undefined]);
   const page = useDeliveries(webhook.id, { limit: PAGE_SIZE, cursor: cursors.at(-1) });
 
   const redeliver = useMutation({
@@ -120,27 +121,7 @@ export function DeliveryLog({ webhook }: { webhook: Webhook }) {
           </table>
         </ScrollRegion>
       )}
-      {page.data && (cursors.length > 1 || page.data.nextCursor) && (
-        <nav className="pager" aria-label="Delivery pages">
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous
-          </button>
-          <span>Page {cursors.length}</span>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!page.data.nextCursor}
-            onClick={() => setCursors([...cursors, page.data.nextCursor ?? undefined])}
-          >
-            Next
-          </button>
-        </nav>
-      )}
+      {page.data && <CursorPager label="Delivery pages" cursors={cursors} nextCursor={page.data.nextCursor} onChange={setCursors} />}
     </section>
   );
 }

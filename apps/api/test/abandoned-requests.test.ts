@@ -104,3 +104,57 @@ describe('reads whose client hung up', () => {
       .toEqual([{ complete: 'false' }]);
   });
 });
+
+describe('a key used by a read whose client hung up', () => {
+  let api: ApiHarness;
+  let base: string;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    base = await api.listen();
+  });
+  afterAll(() => api?.close());
+
+  it('still has its use recorded', async () => {
+    const key = await api.keyFor('viewer');
+    const lock = new pg.Client({ connectionString: api.databaseUrl });
+    await lock.connect();
+    const socket = new net.Socket();
+    try {
+      // The key's lookup (its last statement reads the key's owner) holds its connection, blocked, while the
+      // client goes; the use is recorded after that, with a connection taken after the client went.
+      await lock.query('BEGIN; LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+      const closed = new Promise<void>((resolve) => {
+        const server = api.app.getHttpServer();
+        const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+          if (request.url !== '/v1/licenses') return;
+          server.off('request', onRequest);
+          response.once('close', () => resolve());
+        };
+        server.on('request', onRequest);
+      });
+      socket.on('error', () => undefined);
+      socket.connect(Number(new URL(base).port), '127.0.0.1', () => {
+        socket.write(`GET /v1/licenses HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${key}\r\n\r\n`);
+      });
+      const lookupsWaiting = async () =>
+        (
+          await api.sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ~* '"public"\\."users"'`,
+          )
+        )[0]!.n;
+      await expect.poll(lookupsWaiting, { timeout: 10_000 }).toBe(1);
+      socket.destroy();
+      await closed;
+      await lock.query('COMMIT');
+      await expect
+        .poll(async () => (await api.sql(`SELECT last_used_at IS NOT NULL AS used FROM api_keys WHERE name = 'viewer key'`))[0], {
+          timeout: 10_000,
+        })
+        .toEqual({ used: true });
+    } finally {
+      socket.destroy();
+      await lock.end();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { Role } from '@vetted/db';
 import { apiKeyPrefix, DomainError, generateApiKey, hasRole, hashApiKey, sameSecret } from '@vetted/domain';
 import { personalKeyLabel } from '@vetted/lifecycle';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { detachedFromRequest } from '../http/abandoned-requests.js';
 import { CONFIG, type Config } from '../infra/config.provider.js';
 import { Transactions } from '../infra/transactions.js';
 import { ADMIN_TOKEN_ACTOR, ADMIN_TOKEN_NAME } from './actor-directory.js';
@@ -59,7 +60,10 @@ export class ApiKeyService {
     if (!key || key.revokedAt) throw new DomainError('unauthenticated', 'invalid_api_key', 'The API key is unknown or revoked');
     refuseUnusable(key);
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      this.keys.touch(key.id).catch((error: unknown) => this.logger.warn(`could not record key use: ${String(error)}`));
+      // The key's own bookkeeping: it must not be dropped with a read whose client has gone.
+      detachedFromRequest(() => this.keys.touch(key.id)).catch((error: unknown) =>
+        this.logger.warn(`could not record key use: ${String(error)}`),
+      );
     }
     const principal: Principal = key.owner
       ? { actor: `user:${key.owner.id}`, name: personalKeyLabel(key.name, key.owner), role: key.role, keyId: key.id }

@@ -4,7 +4,7 @@ import type { ModelSearch, ModelSort, SortPosition } from './model-search.js';
 
 /** How a page is looked for; see catalogPageQuery. */
 export interface CatalogPlan {
-  /** Rows read in list order before the GIN index is asked how many rows match. */
+  /** Rows read in list order first; only a filter with no match among them is looked up in the GIN index. */
   window: number;
   /** The most matches fetched to be sorted; a filter with more is walked in list order instead. */
   cap: number;
@@ -84,9 +84,12 @@ const laterThan = (key: SortKey, [first, second]: [Prisma.Sql, Prisma.Sql]): Pri
  * runs only when the ones before it did not fill the page:
  * 1. `head`: the first `window` rows after the cursor, in list order, filtered. A filter that
  *    matches many models fills the page here.
- * 2. `probe`: up to `cap + 1` models matching the filter's selective terms, through the GIN index
- *    of `search_vector` only (catalog_probe). If that is all of them, `few` fetches and sorts them.
- * 3. Else the matches are many: `walked` reads on in list order, up to `walk` rows.
+ * 2. If the head found some matches, they are not rare (about one in `window` or more): `walked` reads
+ *    on in list order, up to `walk` rows. Reading a row in list order costs a tenth of fetching a match
+ *    through the probe below, so this is the cheaper way to the page.
+ * 3. If it found none, `probe`: up to `cap + 1` models matching the filter's selective terms, through the
+ *    GIN index of `search_vector` only (catalog_probe). If that is all of them, `few` fetches and sorts
+ *    them; else they are many after all, and `walked` reads on as in 2.
  * 4. Should those be rare there after all (matches clustered in old models, or hidden from
  *    viewers), `rest` fetches every model matching all the terms and sorts them.
  * Every step applies the same conditions and order, so which one ran never shows in the page.
@@ -112,16 +115,19 @@ export function catalogPageQuery(search: ModelSearch, plan: CatalogPlan = CATALO
   const visibility = catalogVisibilityTerms(search);
   const probeTerms = Prisma.join(selective.length > 0 ? selective : visibility, ' && ');
   const allTerms = Prisma.join([...selective, ...visibility], ' && ');
+  const inHead = Prisma.sql`(SELECT count(*) FROM head)`;
+  const probed = Prisma.sql`EXISTS (SELECT FROM edge) AND ${inHead} = 0`;
   const matches = Prisma.sql`(SELECT count(*) FROM probe)`;
-  const found = Prisma.sql`((SELECT count(*) FROM head) + (SELECT count(*) FROM walked))`;
+  const many = Prisma.sql`EXISTS (SELECT FROM edge) AND (${inHead} > 0 OR ${matches} > ${plan.cap})`;
+  const found = Prisma.sql`(${inHead} + (SELECT count(*) FROM walked))`;
   return Prisma.sql`
     WITH head AS MATERIALIZED (${walk(after, plan.window, Prisma.sql`TRUE`)}),
-    edge AS MATERIALIZED (${edgeOf(after, plan.window, Prisma.sql`(SELECT count(*) FROM head) < ${limit}`)}),
+    edge AS MATERIALIZED (${edgeOf(after, plan.window, Prisma.sql`${inHead} < ${limit}`)}),
     probe AS MATERIALIZED (
-      SELECT address FROM catalog_probe(${probeTerms}, ${plan.cap + 1}) AS address WHERE EXISTS (SELECT FROM edge)),
-    few AS MATERIALIZED (${fetchSorted('probe', afterEdge('edge'), Prisma.sql`${matches} <= ${plan.cap}`)}),
-    walked AS MATERIALIZED (${walk(afterEdge('edge'), plan.walk, Prisma.sql`${matches} > ${plan.cap}`)}),
-    far_edge AS MATERIALIZED (${edgeOf(afterEdge('edge'), plan.walk, Prisma.sql`${matches} > ${plan.cap} AND ${found} < ${limit}`)}),
+      SELECT address FROM catalog_probe(${probeTerms}, ${plan.cap + 1}) AS address WHERE ${probed}),
+    few AS MATERIALIZED (${fetchSorted('probe', afterEdge('edge'), Prisma.sql`${probed} AND ${matches} <= ${plan.cap}`)}),
+    walked AS MATERIALIZED (${walk(afterEdge('edge'), plan.walk, many)}),
+    far_edge AS MATERIALIZED (${edgeOf(afterEdge('edge'), plan.walk, Prisma.sql`${many} AND ${found} < ${limit}`)}),
     every_match AS MATERIALIZED (
       SELECT address FROM catalog_probe(${allTerms}, NULL) AS address WHERE EXISTS (SELECT FROM far_edge)),
     rest AS MATERIALIZED (${fetchSorted('every_match', afterEdge('far_edge'), Prisma.sql`TRUE`)})

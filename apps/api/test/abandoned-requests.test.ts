@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, ApiHarness } from './api-harness.js';
 
-const POOL_SIZE = 10; // the API's Prisma pool (prismaOptions' default)
+const POOL_SIZE = 10; // the API's pool (createDatabasePool's default)
 
 /** Sends a GET on a raw socket and hangs up once the server has taken the request in and seen the client go. */
 async function getAndHangUp(server: Server, port: number, path: string): Promise<void> {

@@ -6,3 +6,4 @@ export * from './generated/prisma/enums.js';
 export * from './prepare-schema.js';
 export * from './seed-licenses.js';
 export * from './blob-records.js';
+export * from './raw-rows.js';

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { AdmittingPool } from './admitting-pool.js';
 import { PrismaClient } from './generated/prisma/client.js';
 
@@ -10,18 +11,21 @@ import { PrismaClient } from './generated/prisma/client.js';
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
- * Options for a Prisma client over node-postgres (no native engine: works offline). With `admit`, each query
- * asks it, as it gets its connection, whether it should still run (see AdmittingPool).
+ * A node-postgres pool for a Prisma client (no native engine: works offline). With `admit`, each query asks it,
+ * as it gets its connection, whether it should still run (see AdmittingPool).
  */
-export function prismaOptions(databaseUrl: string, poolSize = 10, admit?: () => void): { adapter: PrismaPg } {
+export function createDatabasePool(databaseUrl: string, poolSize = 10, admit?: () => void): pg.Pool {
   const config = { connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true };
-  return {
-    adapter: admit ? new PrismaPg(new AdmittingPool(config, admit), { disposeExternalPool: true }) : new PrismaPg(config),
-  };
+  return admit ? new AdmittingPool(config, admit) : new pg.Pool(config);
+}
+
+/** Options for a Prisma client over this pool, which the client closes when it disconnects. */
+export function prismaOptions(pool: pg.Pool): { adapter: PrismaPg } {
+  return { adapter: new PrismaPg(pool, { disposeExternalPool: true }) };
 }
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  return new PrismaClient(prismaOptions(databaseUrl, poolSize));
+  return new PrismaClient(prismaOptions(createDatabasePool(databaseUrl, poolSize)));
 }
 
 /**

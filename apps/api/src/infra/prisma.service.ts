@@ -1,13 +1,19 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { requireDatabaseUrl } from '@vetted/config';
-import { PrismaClient, prismaOptions } from '@vetted/db';
+import { createDatabasePool, PrismaClient, prismaOptions } from '@vetted/db';
+import type pg from 'pg';
 import { refuseAbandonedRead } from '../http/abandoned-requests.js';
 import { CONFIG, type Config } from './config.provider.js';
 
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  /** The connections Prisma uses, for the catalog's reads that skip Prisma (catalog-reads.ts). */
+  readonly pool: pg.Pool;
+
   constructor(@Inject(CONFIG) config: Config) {
-    super(prismaOptions(requireDatabaseUrl(config), undefined, refuseAbandonedRead));
+    const pool = createDatabasePool(requireDatabaseUrl(config), undefined, refuseAbandonedRead);
+    super(prismaOptions(pool));
+    this.pool = pool;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ModelStatus } from '@vetted/db';
+import { type ModelStatus, queryRows } from '@vetted/db';
 import { PrismaService, type Transaction } from '../infra/prisma.service.js';
 import { catalogPageQuery, modelByNameQuery } from './catalog-query.repository.js';
 import type { ModelSearch } from './model-search.js';
@@ -38,11 +38,13 @@ export class ModelRepository {
 
   /** Keyset pagination in every sort order: each ends in a unique key, so pages never skip or repeat a row. */
   search(search: ModelSearch): Promise<ModelRow[]> {
-    return this.db.$queryRaw<ModelRow[]>(catalogPageQuery(search));
+    return queryRows<ModelRow>(this.db.pool, catalogPageQuery(search));
   }
 
-  async findByName(namespace: string, name: string, approvedOnly = false, tx: Transaction = this.db): Promise<ModelRow | undefined> {
-    const rows = await tx.$queryRaw<ModelRow[]>(modelByNameQuery(namespace, name, approvedOnly));
+  /** In `tx` when given, else straight on the pool: the catalog's most frequent read. */
+  async findByName(namespace: string, name: string, approvedOnly = false, tx?: Transaction): Promise<ModelRow | undefined> {
+    const query = modelByNameQuery(namespace, name, approvedOnly);
+    const rows = tx ? await tx.$queryRaw<ModelRow[]>(query) : await queryRows<ModelRow>(this.db.pool, query);
     return rows[0];
   }
 

@@ -1,18 +1,32 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { checkFilePath } from '@vetted/domain';
 import type { BlobStore } from '@vetted/storage';
 
-const PREFIX = 'vetted-bench-';
+/**
+ * Every run's folder is made in this one, and the clean-up below looks nowhere else: sweeping the system's
+ * temporary folder by a name prefix once deleted other programs' folders that happened to share it.
+ */
+export const workspacesPath = (): string => path.join(tmpdir(), `vetted-benchmark-workspaces-${process.getuid?.() ?? 'user'}`);
 
-/** Folders older than `olderThanMs` (no run lasts that long) were left by a worker that was killed. */
+/** The folder of all workspaces, made if missing; refused unless it is this user's own private folder (not a link). */
+async function workspacesFolder(): Promise<string> {
+  const root = workspacesPath();
+  await mkdir(root, { recursive: true, mode: 0o700 });
+  const folder = await lstat(root);
+  if (!folder.isDirectory() || folder.uid !== (process.getuid?.() ?? folder.uid) || (folder.mode & 0o077) !== 0) {
+    throw new Error(`${root} is not a private folder of this user: remove it, or set TMPDIR elsewhere`);
+  }
+  return root;
+}
+
+/** Workspaces older than `olderThanMs` (no run lasts that long) were left by a worker that was killed. */
 export async function removeStaleWorkspaces(olderThanMs: number): Promise<void> {
-  const root = tmpdir();
+  const root = await workspacesFolder();
   for (const name of await readdir(root)) {
-    if (!name.startsWith(PREFIX)) continue;
     const folder = path.join(root, name);
     if (Date.now() - (await stat(folder)).mtimeMs > olderThanMs) await rm(folder, { recursive: true, force: true });
   }
@@ -35,7 +49,7 @@ export class BenchmarkWorkspace {
   private constructor(readonly dir: string) {}
 
   static async create(store: BlobStore, files: WorkspaceFile[]): Promise<BenchmarkWorkspace> {
-    const workspace = new BenchmarkWorkspace(await mkdtemp(path.join(tmpdir(), PREFIX)));
+    const workspace = new BenchmarkWorkspace(await mkdtemp(path.join(await workspacesFolder(), 'run-')));
     try {
       for (const file of files) {
         const target = workspace.pathOf(file.path);

@@ -12,6 +12,7 @@ export default defineConfig({
     // Tests import the libraries from source: no build step between an edit and a test run.
     alias: [
       { find: /^@vetted\/db\/embedded$/, replacement: `${root}libs/db/src/embedded-postgres.ts` },
+      { find: /^@vetted\/db\/schema$/, replacement: `${root}libs/db/src/prepare-schema.ts` },
       {
         find: /^@vetted\/(config|db|domain|formats|hub|inference|licenses|lifecycle|queue|signing|bundles|storage|webhooks)$/,
         replacement: `${root}libs/$1/src/index.ts`,

@@ -4,6 +4,8 @@
 //   the worker (RSS), and PostgreSQL (the sum of its processes' PSS, so shared buffers count once);
 // - the API process alone (`node apps/api/dist/main.js`, database already running) until /health answers, next to
 //   the baseline bench/startup-baseline-server.mjs (bare Fastify + pg answering /health) on the same database.
+// With BENCH_BEFORE=<another built checkout> (e.g. a `git worktree` of the previous commit after `npm ci && npm run build`),
+// every round measures that checkout too, right before this one: "before" and "after" share the machine's load.
 // Run: npm run build && node bench/startup.mjs
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,13 +13,19 @@ import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { loadAverage, median, medianAndRange } from './helpers.mjs';
+import { fileURLToPath } from 'node:url';
+import { loadAverage, medianAndRange } from './helpers.mjs';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IDLE_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 40) * 1000;
 const mb = (bytes) => bytes / 1024 ** 2;
+
+const checkouts = [
+  ...(process.env.BENCH_BEFORE ? [{ name: 'before', root: path.resolve(process.env.BENCH_BEFORE) }] : []),
+  { name: 'after', root: path.resolve(fileURLToPath(new URL('..', import.meta.url))) },
+];
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vetted-bench-startup-'));
 await chmod(dir, 0o711); // as root, PostgreSQL runs as the postgres user, which must reach its files
@@ -26,73 +34,87 @@ const env = {
   ...process.env,
   PORT: String(port),
   LOG_LEVEL: 'warn',
-  VETTED_DATA_DIR: path.join(dir, 'vetted'),
-  VETTED_EMBEDDED_PG_PORT: String(58000 + Math.floor(Math.random() * 500)),
   VETTED_ADMIN_TOKEN: `hf_bench_${randomBytes(24).toString('hex')}`,
 };
 delete env.DATABASE_URL;
+for (const [index, checkout] of checkouts.entries()) {
+  checkout.env = {
+    ...env,
+    VETTED_DATA_DIR: path.join(dir, `vetted-${checkout.name}`),
+    VETTED_EMBEDDED_PG_PORT: String(58000 + index * 250 + Math.floor(Math.random() * 250)),
+  };
+  checkout.restarts = [];
+  checkout.memory = { cli: [], api: [], worker: [], postgres: [], total: [] };
+  checkout.alone = [];
+}
 let postgres;
 try {
   const loadBefore = loadAverage();
   // The first start creates the cluster, migrates and seeds: not what a restart costs.
-  await stop((await startVetted()).child);
+  for (const checkout of checkouts) await stop((await startVetted(checkout)).child);
 
-  const restarts = [];
-  const memory = { cli: [], api: [], worker: [], postgres: [], total: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    const { child, seconds } = await startVetted();
-    restarts.push(seconds);
-    await sleep(IDLE_MS);
-    const usage = await processMemory(child.pid);
-    for (const [name, bytes] of Object.entries(usage)) memory[name].push(bytes);
-    memory.total.push(Object.values(usage).reduce((sum, bytes) => sum + bytes, 0));
-    await stop(child);
+    for (const checkout of checkouts) {
+      const { child, seconds } = await startVetted(checkout);
+      checkout.restarts.push(seconds);
+      await sleep(IDLE_MS);
+      const usage = await processMemory(child.pid);
+      for (const [name, bytes] of Object.entries(usage)) checkout.memory[name].push(bytes);
+      checkout.memory.total.push(Object.values(usage).reduce((sum, bytes) => sum + bytes, 0));
+      await stop(child);
+    }
   }
 
   postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: 58500 + Math.floor(Math.random() * 400), database: 'startup' });
   await prepareSchema(postgres.url);
-  const alone = { api: [], baseline: [] };
+  const baseline = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, script] of [
-      ['baseline', 'bench/startup-baseline-server.mjs'],
-      ['api', 'apps/api/dist/main.js'],
-    ]) {
-      const started = performance.now();
-      const child = spawn(process.execPath, [script], {
-        env: { ...env, DATABASE_URL: postgres.url },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      await healthy(port, child);
-      alone[name].push((performance.now() - started) / 1000);
-      await stop(child);
-    }
+    baseline.push(await startAlone(fileURLToPath(new URL('startup-baseline-server.mjs', import.meta.url)), postgres.url));
+    for (const checkout of checkouts)
+      checkout.alone.push(await startAlone(path.join(checkout.root, 'apps/api/dist/main.js'), postgres.url));
   }
 
   const seconds = (list) => medianAndRange(list, (value) => value.toFixed(2));
   const mib = (list) => medianAndRange(list.map(mb));
   console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${ROUNDS} rounds: median (range)`);
-  console.log(`load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}\n`);
-  console.log('| measurement | baseline | Vetted | ratio of medians |');
-  console.log('| --- | ---: | ---: | ---: |');
-  console.log(`| \`vetted start\` (restart) to /health, s | | ${seconds(restarts)} | |`);
-  console.log(
-    `| API process alone to /health, s | bare Fastify + pg ${seconds(alone.baseline)} | ${seconds(alone.api)} | ${(median(alone.api) / median(alone.baseline)).toFixed(2)} |`,
-  );
-  console.log(`\nidle memory ${IDLE_MS / 1000} s after /health, MiB: median (range)\n`);
-  console.log('| CLI | API | worker | PostgreSQL (PSS) | total |');
-  console.log('| ---: | ---: | ---: | ---: | ---: |');
-  console.log(`| ${mib(memory.cli)} | ${mib(memory.api)} | ${mib(memory.worker)} | ${mib(memory.postgres)} | ${mib(memory.total)} |`);
+  console.log(`load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}`);
+  for (const checkout of checkouts) console.log(`${checkout.name}: ${checkout.root}`);
+  const columns = checkouts.map((checkout) => checkout.name);
+  const row = (label, cell) => console.log(`| ${label} | ${checkouts.map(cell).join(' | ')} |`);
+  console.log(`\n| measurement | ${columns.join(' | ')} |`);
+  console.log(`| --- | ${columns.map(() => '---:').join(' | ')} |`);
+  row('`vetted start` (restart) to /health, s', (checkout) => seconds(checkout.restarts));
+  row(`API process alone to /health, s (bare Fastify + pg ${seconds(baseline)})`, (checkout) => seconds(checkout.alone));
+  row(`idle ${IDLE_MS / 1000} s after /health: API, MiB`, (checkout) => mib(checkout.memory.api));
+  row('worker, MiB', (checkout) => mib(checkout.memory.worker));
+  row('CLI, MiB', (checkout) => mib(checkout.memory.cli));
+  row('PostgreSQL (PSS), MiB', (checkout) => mib(checkout.memory.postgres));
+  row('all processes, MiB', (checkout) => mib(checkout.memory.total));
 } finally {
   await postgres?.stop();
   await rm(dir, { recursive: true, force: true });
 }
 
-/** `vetted start` until its /health answers: the child and the seconds it took. */
-async function startVetted() {
+/** `vetted start` of `checkout` until its /health answers: the child and the seconds it took. */
+async function startVetted(checkout) {
   const started = performance.now();
-  const child = spawn(process.execPath, ['apps/cli/dist/main.js', 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(checkout.root, 'apps/cli/dist/main.js'), 'start'], {
+    cwd: checkout.root,
+    env: checkout.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await healthy(port, child);
   return { child, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Seconds from spawning `script` on `databaseUrl` to its first /health answer; then stops it. */
+async function startAlone(script, databaseUrl) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], { env: { ...env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
+  await healthy(port, child);
+  const seconds = (performance.now() - started) / 1000;
+  await stop(child);
+  return seconds;
 }
 
 /** Resolves on the first 200 from /health, asking every 10 ms; fails if `child` exits first. */

@@ -8,8 +8,10 @@ compileWasmBaselineOnly();
 const logger = new Logger('api');
 const config = loadConfig();
 await verifyStoreAtStart(config);
-// Every replica may do this: the migrator's advisory lock lets one migrate and the rest wait.
-await prepareSchema(requireDatabaseUrl(config), (message) => logger.log(message));
+const databaseUrl = requireDatabaseUrl(config);
+// Under `vetted start` the CLI has just migrated this database and says so (apps/cli/src/start.ts). Otherwise
+// every replica does it: the migrator's advisory lock lets one migrate and the rest wait.
+if (process.env.VETTED_SCHEMA_PREPARED_FOR !== databaseUrl) await prepareSchema(databaseUrl, (message) => logger.log(message));
 const app = await createApiApp(config);
 app.enableShutdownHooks();
 await app.listen({ port: config.port, host: config.host });

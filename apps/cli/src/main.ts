@@ -1,11 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from '@vetted/config';
 import { parseArgs } from 'node:util';
-import { exportBundle } from './export-command.js';
-import { importBundle } from './import-command.js';
-import { prepareDatabase } from './prepare-database.js';
 import { registryClient } from './registry-client.js';
-import { start } from './start.js';
 
 const USAGE = `usage: vetted <command>
   start     start the database (embedded unless DATABASE_URL is set), API and worker
@@ -17,6 +13,8 @@ const USAGE = `usage: vetted <command>
 
 const log = (message: string): void => console.log(`[vetted] ${message}`);
 
+// Each command loads its module once chosen: `export` and `import` never load the database and storage code,
+// and `start` loads only what it runs (bench/startup.mjs).
 async function main(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'export': {
@@ -26,16 +24,21 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         allowPositionals: true,
       });
       if (!values.models?.length || !values.out) return usage();
+      const { exportBundle } = await import('./export-command.js');
       return exportBundle(registryClient(), values.models, values.out, log);
     }
     case 'import': {
       const { values, positionals } = parseArgs({ args, options: { signer: { type: 'string' } }, allowPositionals: true });
       if (positionals.length !== 1) return usage();
+      const { importBundle } = await import('./import-command.js');
       return importBundle(registryClient(), positionals[0]!, values.signer, log);
     }
-    case 'start':
+    case 'start': {
+      const { start } = await import('./start.js');
       return start(loadConfig(), log);
+    }
     case 'migrate': {
+      const { prepareDatabase } = await import('./prepare-database.js');
       const database = await prepareDatabase(loadConfig(), log);
       await database.embedded?.stop();
       return;

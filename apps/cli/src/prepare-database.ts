@@ -1,5 +1,5 @@
 import { type Config } from '@vetted/config';
-import { prepareSchema } from '@vetted/db';
+import { prepareSchema } from '@vetted/db/schema';
 import { type RunningPostgres, startEmbeddedPostgres } from '@vetted/db/embedded';
 import path from 'node:path';
 import pg from 'pg';

@@ -20,7 +20,8 @@ export async function start(config: Config, log: (message: string) => void): Pro
   const database = await prepareDatabase(config, log);
   const adminKey = await withClient(database.url, (db) => ensureFirstAdminKey(db, config));
 
-  const env = { ...process.env, DATABASE_URL: database.url };
+  // The children need not check the migrations again (apps/api/src/main.ts): this process just applied them.
+  const env = { ...process.env, DATABASE_URL: database.url, VETTED_SCHEMA_PREPARED_FOR: database.url };
   const children = [launch('api', API_MAIN, env), launch('worker', WORKER_MAIN, env)];
 
   let stopping = false;
@@ -53,8 +54,13 @@ export async function start(config: Config, log: (message: string) => void): Pro
   else log(`admin key: in ${config.dataDir}/admin-key if this data directory created it, or any admin key you made`);
 }
 
+/**
+ * Without --enable-source-maps, as the API and worker run in production (Dockerfile): with it, Node reads and keeps
+ * the source map of every module it loads, over 600 of them (bench/startup.mjs). NODE_OPTIONS=--enable-source-maps
+ * gives stack traces TypeScript positions again; the children inherit it.
+ */
 function launch(name: string, main: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--enable-source-maps', main, name], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  return spawn(process.execPath, [main, name], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 function terminate(child: ChildProcess): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Config } from '@vetted/config';
-import { StoreSettingsError, verifyStore } from './verify-store.js';
+import { StoreSettingsError } from './store-settings-error.js';
+import { verifyStore } from './verify-store.js';
 
 /**
  * The store check of a process's entry point (API, worker): settings that cannot work stop the process with one

@@ -1,7 +1,8 @@
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '@vetted/config';
 
-export type S3Settings = Extract<StorageConfig, { kind: 's3' }> & { timeoutMs: number };
+export type S3StorageConfig = Extract<StorageConfig, { kind: 's3' }>;
+export type S3Settings = S3StorageConfig & { timeoutMs: number };
 export type StoreCheckStep = 'list' | 'write' | 'delete';
 
 /** Errors of the network itself: the endpoint's host or port is wrong, or the store is down. */

@@ -10,7 +10,7 @@ export function RequireRole({ role, children }: { role: Role; children: ReactNod
   if (hasRole(principal?.role, role)) return <>{children}</>;
   return (
     <Empty title={`This page needs the ${role} role`} page>
-      <p>Your key has the {principal?.role ?? 'no'} role. Ask an admin for a key with more rights.</p>
+      <p>You are signed in with the {principal?.role ?? 'no'} role. Ask an admin for more rights.</p>
     </Empty>
   );
 }

@@ -63,13 +63,7 @@ export class S3SdkBlobStore implements BlobStore {
     const key = `${PREFIX}${randomUUID()}`;
     const hasher = new HashingStream(options);
     const body = new PassThrough();
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.options.bucket, Key: key, Body: body, ContentType: 'application/octet-stream' },
-      partSize: this.options.partSize ?? 8 * 1024 * 1024,
-      queueSize: 4,
-      leavePartsOnError: false,
-    });
+    const upload = this.multipartUpload(key, body, 'application/octet-stream');
     const uploaded = upload.done();
     try {
       await Promise.all([pipeline(source, hasher, body), uploaded]);
@@ -83,6 +77,16 @@ export class S3SdkBlobStore implements BlobStore {
     return { key, ...hasher.result() };
   }
 
+  private multipartUpload(key: string, body: PassThrough, contentType: string): Upload {
+    return new Upload({
+      client: this.client,
+      params: { Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType },
+      partSize: this.options.partSize ?? 8 * 1024 * 1024,
+      queueSize: 4,
+      leavePartsOnError: false,
+    });
+  }
+
   /** A multipart upload of unknown length; a killed one is a stale upload (swept like a blob's). */
   async putArtifact(name: string, source: Readable): Promise<StoredArtifact> {
     const key = artifactKey(name);
@@ -94,13 +98,7 @@ export class S3SdkBlobStore implements BlobStore {
       },
     });
     const body = new PassThrough();
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.options.bucket, Key: key, Body: body, ContentType: 'application/x-tar' },
-      partSize: this.options.partSize ?? 8 * 1024 * 1024,
-      queueSize: 4,
-      leavePartsOnError: false,
-    });
+    const upload = this.multipartUpload(key, body, 'application/x-tar');
     // The source's own failure (the producer of the body gave up) is the caller's to judge, not a storage outage.
     let sourceError: Error | undefined;
     source.once('error', (error: Error) => (sourceError = error));

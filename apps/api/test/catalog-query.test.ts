@@ -1,4 +1,4 @@
-import { createPrismaClient, type PrismaClient } from '@vetted/db';
+import { createPrismaClient, Prisma, type PrismaClient } from '@vetted/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogPlan, catalogPageQuery } from '../src/models/catalog-query.repository.js';
 import type { ModelRow } from '../src/models/model.repository.js';
@@ -13,11 +13,12 @@ import { createTestDatabase } from '../../../test/database.js';
  */
 const MODELS = 240;
 const WHOLE_CATALOG: CatalogPlan = { window: 100_000, cap: 0, walk: 1 };
-const PLANS: [string, CatalogPlan][] = [
-  ['the few matches sorted', { window: 2, cap: 1_000, walk: 1 }],
-  ['the walk after the probe', { window: 3, cap: 1, walk: 100_000 }],
-  ['every match sorted after a short walk', { window: 2, cap: 1, walk: 3 }],
-  ['a mix', { window: 7, cap: 20, walk: 11 }],
+/** Each plan, and the steps of catalogPageQuery (its CTEs) some search below must take with it. */
+const PLANS: [string, CatalogPlan, string[]][] = [
+  ['the few matches sorted', { window: 2, cap: 1_000, walk: 1 }, ['probe', 'few']],
+  ['the walk after the probe', { window: 3, cap: 1, walk: 100_000 }, ['probe', 'walked']],
+  ['every match sorted after a short walk', { window: 2, cap: 1, walk: 3 }, ['walked', 'rest']],
+  ['a mix', { window: 7, cap: 20, walk: 11 }, ['head', 'few', 'walked']],
 ];
 
 let db: PrismaClient;
@@ -79,6 +80,31 @@ async function allPages(query: ModelSearch, plan: CatalogPlan): Promise<string[]
   }
 }
 
+interface PlanNode {
+  'Actual Rows': number;
+  'Subplan Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** The steps (CTEs) that gave rows on any page of this search. */
+async function stepsTaken(query: ModelSearch, plan: CatalogPlan): Promise<Set<string>> {
+  const steps = new Set<string>();
+  const collect = (node: PlanNode): void => {
+    const step = node['Subplan Name']?.match(/^CTE (\w+)$/)?.[1];
+    if (step && node['Actual Rows'] > 0) steps.add(step);
+    node.Plans?.forEach(collect);
+  };
+  let after: SortPosition | undefined;
+  for (;;) {
+    const page = catalogPageQuery({ ...query, after }, plan);
+    const [explained] = await db.$queryRaw<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${page}`);
+    collect(explained!['QUERY PLAN'][0]!.Plan);
+    const rows = await db.$queryRaw<ModelRow[]>(page);
+    if (rows.length < query.limit) return steps;
+    after = positionOf(rows[query.limit - 2]!, query.sort);
+  }
+}
+
 const wholeCatalog = async (query: ModelSearch): Promise<string[]> =>
   (await db.$queryRaw<ModelRow[]>(catalogPageQuery({ ...query, limit: MODELS }, WHOLE_CATALOG))).map(
     (row) => `${row.namespace}/${row.name}`,
@@ -116,6 +142,14 @@ describe('catalog pages', () => {
     expect(await wholeCatalog(search({ words: ['alpha', 'odd'] }))).toEqual([]);
     expect((await wholeCatalog(search({ tag: "it's\\a tag" }))).length).toBeGreaterThan(5);
     expect((await wholeCatalog(search({ words: ['chatbot_assistant'] }))).length).toBeGreaterThan(5);
+  });
+
+  // Else a change to the plan could leave a step untested while every comparison below still passes.
+  it.each(PLANS)('go %s for some search', async (_, plan, steps) => {
+    const taken = new Set<string>();
+    for (const [, filter] of SEARCHES)
+      for (const step of await stepsTaken(search({ ...filter, approvedOnly: false }), plan)) taken.add(step);
+    expect([...taken]).toEqual(expect.arrayContaining(steps));
   });
 
   for (const sort of ['recent', 'name', 'size'] as const) {

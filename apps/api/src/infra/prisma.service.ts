@@ -7,7 +7,7 @@ import { CONFIG, type Config } from './config.provider.js';
 
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
-  /** The connections Prisma uses, for the catalog's reads that skip Prisma (catalog-reads.ts). */
+  /** The connections Prisma uses; the catalog's hottest reads run on them without Prisma (ModelRepository, queryRows). */
   readonly pool: pg.Pool;
 
   constructor(@Inject(CONFIG) config: Config) {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { loadAverage, timed, waitFor } from './helpers.mjs';
+import { childPid, loadAverage, timed, waitFor } from './helpers.mjs';
 
 const run = promisify(execFile);
 const SIZE = Number(process.env.BENCH_BUNDLE_BYTES ?? 10 * 1024 ** 3);
@@ -203,19 +203,4 @@ async function baselines(files) {
 async function peakRss(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(status.match(/VmHWM:\s+(\d+) kB/)[1]) * 1024;
-}
-
-async function childPid(parent, name) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const entry of await readdir('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== parent) continue;
-      const args = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
-      if (args.at(-1) === name) return Number(entry);
-    }
-    await sleep(100);
-  }
-  throw new Error(`no ${name} process under ${parent}`);
 }

@@ -16,7 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { curl, loadAverage, median, medianAndRange, startNginx, waitFor, writeTestFile } from './helpers.mjs';
+import { seedCatalog } from './catalog-seed.mjs';
+import { childPid, curl, loadAverage, median, medianAndRange, startNginx, waitFor, writeTestFile } from './helpers.mjs';
 import { startEmbeddedPostgres } from '../libs/db/dist/embedded-postgres.js';
 import { prepareSchema } from '../libs/db/dist/index.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../libs/domain/dist/index.js';
@@ -56,7 +57,7 @@ const cleanup = [];
 try {
   await writeTestFile(file, SIZE);
   await prepareSchema(postgres.url);
-  const viewerKey = await seedCatalog(postgres.url);
+  const viewerKey = await seedViewerCatalog(postgres.url);
   const port = 4400 + Math.floor(Math.random() * 100);
   const nginxPort = port + 100;
   const token = `hf_bench_${randomBytes(24).toString('hex')}`;
@@ -221,28 +222,11 @@ function format(row) {
   return `| ${row.minute.toFixed(1)} | ${row.catalogRate.toFixed(0)} (${row.cancelled}, ${row.failed}) | ${row.statementsPerAnswer.toFixed(2)} | ${row.vettedRate.toFixed(0)} | ${row.nginxRate.toFixed(0)} | ${(row.vettedRate / row.nginxRate).toFixed(2)} | ${row.heap.toFixed(0)} | ${row.rss.toFixed(0)} | ${row.loopDelayP99.toFixed(1)} | ${row.gcPerMinute.toFixed(2)} | ${row.handles} | ${row.load.toFixed(2)} |`;
 }
 
-/** MODELS models with a version each (80 % approved) and a viewer key, as bench/catalog.mjs seeds them. */
-async function seedCatalog(url) {
+/** MODELS models with a version each (80 % approved), as bench/catalog.mjs seeds them, and a viewer key. */
+async function seedViewerCatalog(url) {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  await db.query(
-    `INSERT INTO models (namespace, name, description, task, library, tags, license_id, created_by, created_at, updated_at)
-     SELECT 'org' || (i % 500),
-            (ARRAY['llama','mistral','gemma','phi','qwen','whisper','bert','t5','sdxl','falcon'])[1 + i % 10] || '-' || i || 'b',
-            'Model number ' || i || ' ' || (ARRAY['for chat','for speech recognition','for image generation','for embeddings','for code'])[1 + i % 5],
-            (ARRAY['text-generation','automatic-speech-recognition','text-to-image','feature-extraction','text-classification'])[1 + i % 5],
-            'transformers',
-            ARRAY[(ARRAY['llama','mistral','gemma','phi','qwen'])[1 + i % 5], 'tag' || (i % 100)],
-            (ARRAY['apache-2.0','mit','llama3.1','gemma','cc-by-nc-4.0'])[1 + i % 5],
-            'bench', now() - make_interval(secs => i), now()
-       FROM generate_series(1, $1::int) AS i`,
-    [MODELS],
-  );
-  await db.query(
-    `INSERT INTO model_versions (model_id, label, status, created_by, created_at, updated_at)
-     SELECT id, '1.0', CASE WHEN random() < 0.8 THEN 'approved' ELSE 'pending_review' END::"VersionStatus", 'bench', created_at, now() FROM models`,
-  );
-  await db.query('ANALYZE');
+  await seedCatalog(db, MODELS);
   const key = generateApiKey();
   await db.query(`INSERT INTO api_keys (name, role, hash, prefix, created_by) VALUES ('soak', 'viewer', $1, $2, 'bench')`, [
     hashApiKey(key),
@@ -319,22 +303,6 @@ async function heapSnapshot(pid, label) {
     console.log(`heap snapshot: ${path.join(SNAPSHOT_DIR, `soak-${label}.heapsnapshot`)}`);
     return;
   }
-}
-
-/** The pid of the `vetted start` child whose last argument is `name` (api or worker). */
-async function childPid(parent, name) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const entry of await readdir('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== parent) continue;
-      const args = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
-      if (args.at(-1) === name) return Number(entry);
-    }
-    await sleep(100);
-  }
-  throw new Error(`no ${name} process under ${parent}`);
 }
 
 async function downloadRate(args) {

@@ -1,20 +1,10 @@
 import { buildOnnxModel } from '../test/onnx-model.js';
 import { tinyLlamaGguf } from '../test/gguf-llm.js';
+import { wordLevelTokenizer } from '../test/word-level-tokenizer.js';
 
 const HIDDEN = 4;
 
-/** A word-level tokenizer small enough to write by hand, in the `tokenizers` JSON format. */
-const TOKENIZER = {
-  version: '1.0',
-  truncation: null,
-  padding: null,
-  added_tokens: [{ id: 0, content: '[UNK]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }],
-  normalizer: { type: 'Lowercase' },
-  pre_tokenizer: { type: 'Whitespace' },
-  post_processor: null,
-  decoder: null,
-  model: { type: 'WordLevel', vocab: { '[UNK]': 0, vetted: 1, keeps: 2, our: 3, models: 4, in: 5, one: 6, place: 7 }, unk_token: '[UNK]' },
-};
+const TOKENIZER = wordLevelTokenizer(['vetted', 'keeps', 'our', 'models', 'in', 'one', 'place']);
 
 /**
  * A BERT-shaped encoder as transformers.js expects it: config.json with a transformers class, tokenizer files and

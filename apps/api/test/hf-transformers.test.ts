@@ -1,19 +1,9 @@
 import { AutoConfig, AutoTokenizer, env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiHarness } from './api-harness.js';
+import { wordLevelTokenizer } from '../../../test/word-level-tokenizer.js';
 
-/** A word-level tokenizer small enough to write by hand, in the `tokenizers` JSON format. */
-const TOKENIZER = {
-  version: '1.0',
-  truncation: null,
-  padding: null,
-  added_tokens: [{ id: 0, content: '[UNK]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }],
-  normalizer: { type: 'Lowercase' },
-  pre_tokenizer: { type: 'Whitespace' },
-  post_processor: null,
-  decoder: null,
-  model: { type: 'WordLevel', vocab: { '[UNK]': 0, hello: 1, vetted: 2, world: 3 }, unk_token: '[UNK]' },
-};
+const TOKENIZER = wordLevelTokenizer(['hello', 'vetted', 'world']);
 
 const FILES: Record<string, string> = {
   'config.json': JSON.stringify({ model_type: 'bert', hidden_size: 8, num_labels: 2 }),

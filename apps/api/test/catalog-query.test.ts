@@ -4,6 +4,7 @@ import { type CatalogPlan, catalogPageQuery } from '../src/models/catalog-query.
 import type { ModelRow } from '../src/models/model.repository.js';
 import type { ModelSearch, ModelSort, SortPosition } from '../src/models/model-search.js';
 import { createTestDatabase } from '../../../test/database.js';
+import { catalogSearch } from './catalog-search.js';
 
 /**
  * Whichever way a page is found (the first window walked, the GIN probe's few matches sorted, the
@@ -52,14 +53,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => db?.$disconnect());
 
-const search = (overrides: Partial<ModelSearch>): ModelSearch => ({
-  words: [],
-  status: 'active',
-  approvedOnly: true,
-  sort: 'recent',
-  limit: 5,
-  ...overrides,
-});
+const search = (overrides: Partial<ModelSearch>): ModelSearch => catalogSearch(5, overrides);
 
 function positionOf(row: ModelRow, sort: ModelSort): SortPosition {
   if (sort === 'recent') return { sort, createdAt: row.createdAt, id: row.id };

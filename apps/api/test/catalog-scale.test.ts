@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogPageQuery } from '../src/models/catalog-query.repository.js';
 import type { ModelSearch } from '../src/models/model-search.js';
 import { createTestDatabase } from '../../../test/database.js';
+import { catalogSearch } from './catalog-search.js';
 
 /**
  * A catalog too big to read per request: searches and filters that match nothing, or little,
@@ -34,14 +35,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => db?.$disconnect());
 
-const search = (overrides: Partial<ModelSearch>): ModelSearch => ({
-  words: [],
-  status: 'active',
-  approvedOnly: true,
-  sort: 'recent',
-  limit: 21,
-  ...overrides,
-});
+const search = (overrides: Partial<ModelSearch>): ModelSearch => catalogSearch(21, overrides);
 
 interface PlanNode {
   'Actual Rows': number;

@@ -117,7 +117,7 @@ export function catalogPageQuery(search: ModelSearch, plan: CatalogPlan = CATALO
   const allTerms = Prisma.join([...selective, ...visibility], ' && ');
   const inHead = Prisma.sql`(SELECT count(*) FROM head)`;
   const probed = Prisma.sql`EXISTS (SELECT FROM edge) AND ${inHead} = 0`;
-  const matches = Prisma.sql`(SELECT count(*) FROM probe)`;
+  const matches = Prisma.sql`(SELECT n FROM probed_matches)`;
   const many = Prisma.sql`EXISTS (SELECT FROM edge) AND (${inHead} > 0 OR ${matches} > ${plan.cap})`;
   const found = Prisma.sql`(${inHead} + (SELECT count(*) FROM walked))`;
   return Prisma.sql`
@@ -125,6 +125,7 @@ export function catalogPageQuery(search: ModelSearch, plan: CatalogPlan = CATALO
     edge AS MATERIALIZED (${edgeOf(after, plan.window, Prisma.sql`${inHead} < ${limit}`)}),
     probe AS MATERIALIZED (
       SELECT address FROM catalog_probe(${probeTerms}, ${plan.cap + 1}) AS address WHERE ${probed}),
+    probed_matches AS MATERIALIZED (SELECT count(*) AS n FROM probe),
     few AS MATERIALIZED (${fetchSorted('probe', afterEdge('edge'), Prisma.sql`${probed} AND ${matches} <= ${plan.cap}`)}),
     walked AS MATERIALIZED (${walk(afterEdge('edge'), plan.walk, many)}),
     far_edge AS MATERIALIZED (${edgeOf(afterEdge('edge'), plan.walk, Prisma.sql`${many} AND ${found} < ${limit}`)}),
